@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Overlap",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "overlap", targets: ["overlap"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Rules, scenario loading, state and saves. Foundation and Yams only.
+    .target(name: "OverlapEngine", dependencies: ["Yams"]),
+    // Analysis built on the engine: check, test, explore, debrief.
+    .target(name: "OverlapLab", dependencies: ["OverlapEngine"]),
+    // Screens as pure functions of a model, rendered to a text grid.
+    .target(name: "OverlapTUI", dependencies: ["OverlapEngine"]),
+    .systemLibrary(
+      name: "CNcursesw", pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]),
+    // The only code that touches curses.
+    .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapTUI"]),
+    // The command tree; a library so tests can run commands in-process.
+    .target(
+      name: "OverlapCLI",
+      dependencies: [
+        "OverlapEngine", "OverlapLab", "OverlapTUI", "OverlapTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "overlap", dependencies: ["OverlapCLI"]),
+    .testTarget(name: "OverlapEngineTests", dependencies: ["OverlapEngine"]),
+    .testTarget(name: "OverlapLabTests", dependencies: ["OverlapLab"]),
+    .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"]),
+    .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,130 @@
+extension Engine {
+  /// Plays `choice`, rolling chances with the state's own generator, and reports what happened.
+  @discardableResult
+  public func choose(_ choice: Int, in state: inout GameState) -> TurnReport {
+    var recorder = CollectHappenings()
+    let before = state
+    var dice = state.rng
+    apply(choice, to: &state, dice: &dice, recorder: &recorder)
+    state.rng = dice
+    return TurnReport(engine: self, choice: choice, before: before, after: state, happenings: recorder.happenings)
+  }
+
+  /// The one function that applies a move. The rules, in order:
+  ///
+  /// 1. The balance rule: a move of the same style as the `streak` moves before it keeps
+  ///    only `fade` percent of its gains (losses stay whole).
+  /// 2. The choice's effects, then each chance effect rolled in order, then its flags.
+  /// 3. Its delayed effects are scheduled; earlier ones that are now due land.
+  /// 4. The story moves to the next scene; events are checked in order.
+  /// 5. Immediate endings are checked; if the story has run out (or the new scene offers
+  ///    nothing), the first ending whose condition holds ends the game.
+  public func apply<D: Dice, R: HappeningRecorder>(
+    _ choice: Int, to state: inout GameState, dice: inout D, recorder: inout R
+  ) {
+    let played = scenario.choices[choice]
+    if state.lastStyle == played.style {
+      state.streak += 1
+    } else {
+      state.lastStyle = played.style
+      state.streak = 1
+    }
+    let strength = state.streak > scenario.balance.streak ? scenario.balance.fade : 100
+    let source = GameState.Source.choice(choice)
+    let consequences = played.consequences
+
+    apply(consequences.effects, strength: strength, source: source, to: &state, recorder: &recorder)
+    for (index, chance) in consequences.chances.enumerated() {
+      let hit = dice.roll(percent: chance.percent)
+      recorder.record(.rolled(choice: choice, chance: index, hit: hit))
+      guard hit else { continue }
+      apply(chance.effects, strength: strength, source: source, to: &state, recorder: &recorder)
+      for flag in chance.setFlags { state.flags[flag] = true }
+      for flag in chance.clearFlags { state.flags[flag] = false }
+    }
+    for flag in consequences.setFlags { state.flags[flag] = true }
+    for flag in consequences.clearFlags { state.flags[flag] = false }
+
+    state.moves += 1
+    if played.style == .leader { state.leaderMoves += 1 } else { state.managerMoves += 1 }
+    schedule(consequences, source: source, strength: strength, in: &state, recorder: &recorder)
+    landDueEffects(in: &state, recorder: &recorder)
+
+    let next = played.next ?? scenario.scenes[played.scene].next
+    if let next { state.scene = next }
+    fireEvents(in: &state, dice: &dice, recorder: &recorder)
+
+    if let immediate = scenario.endings.firstIndex(where: { $0.immediate && holds($0.condition, in: state) }) {
+      state.ending = immediate
+    } else if next == nil || !scenario.scenes[state.scene].choices.contains(where: { isOffered($0, in: state) }) {
+      state.ending = finalEnding(state)
+    }
+    if let ending = state.ending { recorder.record(.ended(ending)) }
+  }
+
+  /// The first ending whose condition holds; the default ending is last and always holds.
+  func finalEnding(_ state: GameState) -> Int {
+    scenario.endings.firstIndex { holds($0.condition, in: state) } ?? scenario.endings.count - 1
+  }
+
+  @inline(__always)
+  func apply<R: HappeningRecorder>(
+    _ effects: [Effect], strength: Int, source: GameState.Source, to state: inout GameState, recorder: inout R
+  ) {
+    for effect in effects {
+      let declaration = scenario.values[effect.target]
+      let amount = effect.amount > 0 ? effect.amount * strength / 100 : effect.amount
+      let before = state.values[effect.target]
+      let after = min(max(before &+ amount, declaration.minimum), declaration.maximum)
+      state.values[effect.target] = after
+      recorder.record(.changed(target: effect.target, before: before, after: after, cause: source))
+    }
+  }
+
+  func schedule<R: HappeningRecorder>(
+    _ consequences: Consequences, source: GameState.Source, strength: Int, in state: inout GameState, recorder: inout R
+  ) {
+    for (index, delayed) in consequences.later.enumerated() {
+      let pending = GameState.Pending(due: state.moves + delayed.delay, source: source, index: index, strength: strength)
+      state.pending.append(pending)
+      recorder.record(.scheduled(pending))
+    }
+  }
+
+  func delayed(_ pending: GameState.Pending) -> DelayedEffect {
+    switch pending.source {
+    case .choice(let index): scenario.choices[index].consequences.later[pending.index]
+    case .event(let index): scenario.events[index].consequences.later[pending.index]
+    }
+  }
+
+  func landDueEffects<R: HappeningRecorder>(in state: inout GameState, recorder: inout R) {
+    guard !state.pending.isEmpty else { return }
+    var index = 0
+    while index < state.pending.count {
+      let pending = state.pending[index]
+      guard pending.due <= state.moves else {
+        index += 1
+        continue
+      }
+      state.pending.remove(at: index)
+      let effect = delayed(pending)
+      apply(effect.effects, strength: pending.strength, source: pending.source, to: &state, recorder: &recorder)
+      recorder.record(.landed(pending, text: effect.text.map { render($0, in: state) }))
+    }
+  }
+
+  func fireEvents<D: Dice, R: HappeningRecorder>(in state: inout GameState, dice: inout D, recorder: inout R) {
+    for (index, event) in scenario.events.enumerated() {
+      guard !(event.once && state.firedEvents[index]), holds(event.condition, in: state) else { continue }
+      guard event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
+      state.firedEvents[index] = true
+      let source = GameState.Source.event(index)
+      apply(event.consequences.effects, strength: 100, source: source, to: &state, recorder: &recorder)
+      for flag in event.consequences.setFlags { state.flags[flag] = true }
+      for flag in event.consequences.clearFlags { state.flags[flag] = false }
+      schedule(event.consequences, source: source, strength: 100, in: &state, recorder: &recorder)
+      recorder.record(.eventFired(index, text: event.text.map { render($0, in: state) }))
+    }
+  }
+}

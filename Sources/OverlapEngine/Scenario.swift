@@ -1,0 +1,226 @@
+/// A loaded, validated scenario: every name resolved to an index and every
+/// expression compiled, so playing it needs no string handling.
+public struct Scenario: Sendable {
+  public var id: String
+  public var title: String
+  public var summary: String
+  public var author: String?
+  public var goals: [String]
+  public var intro: Text?
+  /// Meters first (`Meter.allCases` order), then the scenario's variables.
+  public var values: [ValueDeclaration]
+  public var flags: [FlagDeclaration]
+  public var balance: Balance
+  public var scenes: [Scene]
+  /// Every choice of every scene; scenes refer to them by index.
+  public var choices: [Choice]
+  public var events: [Event]
+  /// In priority order; the last one is the default ending.
+  public var endings: [Ending]
+  public var tests: [TestCase]
+  public var startScene: Int
+  /// The most moves any playthrough can take.
+  public var maxTurns: Int
+  /// The file this was loaded from, as given.
+  public var path: String
+  /// FNV-1a 64 of the file's bytes, as 16 hex digits; saves record it.
+  public var contentHash: String
+
+  public var variables: ArraySlice<ValueDeclaration> { values[Meter.allCases.count...] }
+
+  public func valueIndex(named name: String) -> Int? { values.firstIndex { $0.name == name } }
+  public func flagIndex(named name: String) -> Int? { flags.firstIndex { $0.name == name } }
+  public func choiceIndex(id: String) -> Int? { choices.firstIndex { $0.id == id } }
+  public func sceneIndex(id: String) -> Int? { scenes.firstIndex { $0.id == id } }
+  public func endingIndex(id: String) -> Int? { endings.firstIndex { $0.id == id } }
+}
+
+// MARK: - Vocabulary
+
+public enum Meter: Int, CaseIterable, Codable, Sendable {
+  case morale, efficiency, stability
+
+  public var name: String {
+    switch self {
+    case .morale: "morale"
+    case .efficiency: "efficiency"
+    case .stability: "stability"
+    }
+  }
+}
+
+public enum Style: String, CaseIterable, Codable, Sendable {
+  case leader, manager
+
+  public var other: Style { self == .leader ? .manager : .leader }
+}
+
+/// The contrast a choice illustrates. The first five are the game's core lenses.
+public enum Lens: String, CaseIterable, Codable, Sendable {
+  case visionTasks = "vision-tasks"
+  case peopleSystems = "people-systems"
+  case changeStability = "change-stability"
+  case influenceAuthority = "influence-authority"
+  case longShort = "long-short"
+  case innovateImplement = "innovate-implement"
+  case developRetain = "develop-retain"
+  case individualsStructures = "individuals-structures"
+
+  /// How the lens reads for a move of the given style, e.g. "vision" or "tasks".
+  public func side(for style: Style) -> String {
+    let halves = rawValue.split(separator: "-").map(String.init)
+    let readable = ["long": "long-term", "short": "short-term", "change": "change"]
+    let half = style == .leader ? halves[0] : halves[1]
+    return readable[half] ?? half
+  }
+
+  public var title: String {
+    let halves = rawValue.split(separator: "-")
+    return "\(halves[0]) / \(halves[1])"
+  }
+}
+
+public enum Tone: String, CaseIterable, Codable, Sendable {
+  case success, mixed, failure
+}
+
+public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(line):\(column)" }
+}
+
+// MARK: - Declarations
+
+public struct ValueDeclaration: Sendable {
+  public var name: String
+  public var start: Int
+  public var minimum: Int
+  public var maximum: Int
+  public var location: SourceLocation
+}
+
+public struct FlagDeclaration: Sendable {
+  public var name: String
+  public var start: Bool
+  public var location: SourceLocation
+}
+
+/// The rule that makes one-style play lose strength.
+public struct Balance: Sendable, Equatable {
+  /// How many moves of one style in a row are played at full strength.
+  public var streak: Int
+  /// The percentage of a move's gains that is kept once the streak is exceeded.
+  public var fade: Int
+
+  public static let standard = Balance(streak: 2, fade: 50)
+}
+
+// MARK: - Content
+
+public struct Scene: Sendable {
+  public var id: String
+  public var title: String?
+  public var text: Text
+  public var discuss: String?
+  public var choices: [Int]
+  /// The scene that follows when a choice names none; nil ends the game.
+  public var next: Int?
+  public var location: SourceLocation
+}
+
+/// A change to one meter or variable.
+public struct Effect: Sendable, Hashable {
+  public var target: Int
+  public var amount: Int
+  public var location: SourceLocation
+}
+
+/// What a choice or event does when it happens.
+public struct Consequences: Sendable {
+  public var effects: [Effect] = []
+  public var setFlags: [Int] = []
+  public var clearFlags: [Int] = []
+  public var later: [DelayedEffect] = []
+  public var chances: [ChanceEffect] = []
+}
+
+public struct DelayedEffect: Sendable {
+  /// Moves after this one when the effect lands (1 = at the end of the next turn).
+  public var delay: Int
+  public var effects: [Effect]
+  public var text: Text?
+  public var location: SourceLocation
+}
+
+public struct ChanceEffect: Sendable {
+  public var percent: Int
+  public var effects: [Effect]
+  public var setFlags: [Int]
+  public var clearFlags: [Int]
+  public var text: Text?
+  public var location: SourceLocation
+}
+
+public struct Choice: Sendable {
+  public var id: String
+  public var scene: Int
+  public var text: Text
+  public var style: Style
+  public var lens: Lens?
+  public var condition: Expression?
+  public var consequences: Consequences
+  /// Overrides the scene's `next`: `.some(nil)` ends the game.
+  public var next: Int??
+  public var outcome: Text?
+  public var note: String?
+  public var location: SourceLocation
+}
+
+public struct Event: Sendable {
+  public var id: String
+  public var title: String
+  public var text: Text?
+  public var condition: Expression?
+  /// Percent chance to fire when the condition holds; 100 means always.
+  public var chance: Int
+  public var once: Bool
+  public var consequences: Consequences
+  public var location: SourceLocation
+}
+
+public struct Ending: Sendable {
+  public var id: String
+  public var title: String
+  public var tone: Tone
+  /// Nil only for the default ending, which is last.
+  public var condition: Expression?
+  /// Checked after every move, not only when the story runs out (e.g. collapse).
+  public var immediate: Bool
+  public var text: Text?
+  public var debrief: String?
+  public var location: SourceLocation
+}
+
+public struct TestCase: Sendable {
+  public struct Range: Sendable {
+    public var value: Int
+    public var lower: Int
+    public var upper: Int
+  }
+
+  public var name: String
+  public var moves: [String]
+  public var seed: UInt64?
+  public var ending: String?
+  public var tone: Tone?
+  public var ranges: [Range]
+  public var flags: [(flag: Int, value: Bool)]
+  public var location: SourceLocation
+}

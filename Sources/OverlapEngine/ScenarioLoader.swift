@@ -1,0 +1,109 @@
+import Foundation
+import Yams
+
+/// Turns a scenario file into a `Scenario`, or into errors that name the file,
+/// line and column. It never traps on bad input.
+public enum ScenarioLoader {
+  /// Loads the scenario at `path`.
+  ///
+  /// - Throws: `FileProblem` when the file cannot be read, `ScenarioError` when it is not a valid scenario.
+  public static func load(path: String) throws -> Scenario {
+    try load(data: FileProblem.read(path), path: path)
+  }
+
+  public static func load(data: Data, path: String) throws(ScenarioError) -> Scenario {
+    let yaml = try decode(data, path: path)
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file has no content; start from 'overlap new ID'")])
+      }
+      root = node
+    } catch let error as ScenarioError {
+      throw error
+    } catch {
+      throw ScenarioError(diagnostics: [yamlDiagnostic(error, path: path)])
+    }
+    var builder = ScenarioBuilder(reader: NodeReader(path: path))
+    let scenario = builder.build(root, path: path, hash: fnv1a64(data))
+    let errors = builder.reader.diagnostics
+    guard let scenario, errors.isEmpty else {
+      throw ScenarioError(diagnostics: errors.isEmpty ? [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the scenario is incomplete")] : errors)
+    }
+    return scenario
+  }
+
+  /// UTF-8 text, with the position of the first bad byte when it is not.
+  static func decode(_ data: Data, path: String) throws(ScenarioError) -> String {
+    if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file is empty; start from 'overlap new ID'")])
+    }
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    var line = 1
+    var column = 1
+    var index = data.startIndex
+    // Find the first byte where valid UTF-8 stops, to point at it.
+    while index < data.endIndex {
+      let length = utf8Length(data, at: index)
+      if length == 0 { break }
+      if data[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+      index += length
+    }
+    throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8 in your editor")])
+  }
+
+  /// The length of a valid UTF-8 sequence at `index`, or 0 if it is invalid.
+  static func utf8Length(_ data: Data, at index: Data.Index) -> Int {
+    let lead = data[index]
+    let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+    guard length > 0, index + length <= data.endIndex else { return 0 }
+    let slice = data[index..<(index + length)]
+    return String(validating: slice, as: UTF8.self) == nil ? 0 : length
+  }
+
+  static func yamlDiagnostic(_ error: Error, path: String) -> Diagnostic {
+    func make(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+      var message = "YAML syntax: \(problem)"
+      if let context { message += " (\(context.text) at line \(context.mark.line))" }
+      if problem.contains("cannot start any token") || problem.contains("tab") {
+        message += "; indent with spaces, not tabs"
+      }
+      return Diagnostic(.error, path: path, at: .init(line: mark.line, column: mark.column), message)
+    }
+    switch error {
+    case YamlError.scanner(let context, let problem, let mark, _): return make(mark, problem, context)
+    case YamlError.parser(let context, let problem, let mark, _): return make(mark, problem, context)
+    case YamlError.composer(let context, let problem, let mark, _): return make(mark, problem, context)
+    case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(.error, path: path, at: .init(line: context.mark.line, column: context.mark.column), "key '\(duplicates.first ?? "?")' appears twice in the same mapping; keep one")
+    case YamlError.reader(let problem, _, _, _):
+      return Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "cannot read the file: \(problem)")
+    default:
+      return Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "cannot read the YAML: \(error)")
+    }
+  }
+}
+
+/// A file that could not be read, mapped to the documented exit codes.
+public enum FileProblem: Error, CustomStringConvertible, Sendable {
+  case missing(String)
+  case unreadable(String, String)
+
+  static func read(_ path: String) throws(FileProblem) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
+    if isDirectory.boolValue { throw .unreadable(path, "it is a folder") }
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadable(path, error.localizedDescription)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .missing(let path): "\(path): no such file"
+    case .unreadable(let path, let why): "\(path): cannot read: \(why)"
+    }
+  }
+}
