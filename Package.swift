@@ -17,7 +17,7 @@ let package = Package(
     // Analysis built on the engine: check, test, explore, debrief.
     .target(name: "OverlapLab", dependencies: ["OverlapEngine"]),
     // Screens as pure functions of a model, rendered to a text grid.
-    .target(name: "OverlapTUI", dependencies: ["OverlapEngine"]),
+    .target(name: "OverlapTUI", dependencies: ["OverlapEngine", "OverlapLab"]),
     .systemLibrary(
       name: "CNcursesw", pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]),

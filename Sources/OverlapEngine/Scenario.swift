@@ -19,12 +19,15 @@ public struct Scenario: Sendable {
   public var endings: [Ending]
   public var tests: [TestCase]
   public var startScene: Int
-  /// The most moves any playthrough can take.
-  public var maxTurns: Int
+  /// The most moves that can still be played from each scene.
+  public var turnsFrom: [Int]
   /// The file this was loaded from, as given.
   public var path: String
   /// FNV-1a 64 of the file's bytes, as 16 hex digits; saves record it.
   public var contentHash: String
+
+  /// The most moves any playthrough can take.
+  public var maxTurns: Int { turnsFrom[startScene] }
 
   public var variables: ArraySlice<ValueDeclaration> { values[Meter.allCases.count...] }
 

@@ -17,9 +17,9 @@ extension ScenarioBuilder {
     let sceneText = fields["text"].flatMap { self.text($0, "the text of scene '\(id)'") }
     let discuss = fields["discuss"].flatMap { reader.nonEmptyString($0, "discuss") }
     var next: Int? = index + 1 < count ? index + 1 : nil
+    var nextIsValid = true
     if let node = fields["next"] {
-      guard let resolved = nextScene(node) else { return nil }
-      next = resolved
+      if let resolved = nextScene(node) { next = resolved } else { nextIsValid = false }
     }
     var indices: [Int] = []
     if let node = fields["choices"], let list = reader.list(node, "the choices of scene '\(id)'") {
@@ -31,7 +31,7 @@ extension ScenarioBuilder {
         }
       }
     }
-    guard let sceneText else { return nil }
+    guard let sceneText, nextIsValid else { return nil }
     return Scene(id: id, title: fields["title"].flatMap { reader.string($0, "title") }, text: sceneText, discuss: discuss, choices: indices, next: next, location: reader.location(of: node))
   }
 
@@ -270,8 +270,8 @@ extension ScenarioBuilder {
 
   // MARK: - Graph
 
-  /// The most moves from `start` to an ending, or nil (with an error) when scenes loop.
-  mutating func longestPath(scenes: [Scene], choices: [Choice], from start: Int) -> Int? {
+  /// The most moves from each scene to an ending, or nil (with an error) when scenes loop.
+  mutating func longestPaths(scenes: [Scene], choices: [Choice]) -> [Int]? {
     var memo = [Int?](repeating: nil, count: scenes.count)
     var onPath = [Bool](repeating: false, count: scenes.count)
     var loop: [Int]?
@@ -291,11 +291,7 @@ extension ScenarioBuilder {
       memo[scene] = best
       return best
     }
-    var longest = 0
-    for scene in scenes.indices {
-      let length = visit(scene, [])
-      if scene == start { longest = length }
-    }
+    let longest = scenes.indices.map { visit($0, []) }
     if let loop {
       let names = loop.map { scenes[$0].id }.joined(separator: " → ")
       reader.error(at: scenes[loop[0]].location, "scenes form a loop (\(names)); every path must move forward to an end, so point one 'next' elsewhere")

@@ -57,11 +57,11 @@ struct ScenarioBuilder {
       if let index = sceneIDs[name] { start = index } else { unknownScene(name, at: node) }
     }
     guard reader.diagnostics.isEmpty, let id, let title, let summary, scenes.count == sceneNodes.count else { return nil }
-    guard let maxTurns = longestPath(scenes: scenes, choices: choices, from: start) else { return nil }
+    guard let turnsFrom = longestPaths(scenes: scenes, choices: choices) else { return nil }
     return Scenario(
       id: id, title: title, summary: summary, author: author, goals: goals, intro: intro,
       values: values, flags: flags, balance: balance, scenes: scenes, choices: choices,
-      events: events, endings: endings, tests: tests, startScene: start, maxTurns: maxTurns,
+      events: events, endings: endings, tests: tests, startScene: start, turnsFrom: turnsFrom,
       path: path, contentHash: hash)
   }
 

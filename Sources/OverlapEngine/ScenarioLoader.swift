@@ -26,7 +26,9 @@ public enum ScenarioLoader {
     }
     var builder = ScenarioBuilder(reader: NodeReader(path: path))
     let scenario = builder.build(root, path: path, hash: fnv1a64(data))
-    let errors = builder.reader.diagnostics
+    let errors = builder.reader.diagnostics.sorted {
+      ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+    }
     guard let scenario, errors.isEmpty else {
       throw ScenarioError(diagnostics: errors.isEmpty ? [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the scenario is incomplete")] : errors)
     }

@@ -1,1 +1,4 @@
+import Foundation
 import OverlapCLI
+
+exit(Overlap.execute(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,175 @@
+import Foundation
+import OverlapEngine
+
+/// Line-by-line play for pipes, screen readers and terminals curses cannot drive.
+struct PlainPlay {
+  let store: SaveStore
+  let library: ScenarioLibrary
+  var players: [String] = []
+  var readLine: () -> String? = { Swift.readLine(strippingNewline: true) }
+
+  init(store: SaveStore, library: ScenarioLibrary) {
+    self.store = store
+    self.library = library
+  }
+
+  mutating func start(scenario reference: String?, seed: UInt64?, load: String?) throws {
+    var game: Playthrough
+    if let load {
+      let opened = try store.load(load, library: library)
+      if let warning = opened.warning { Console.warn(warning) }
+      game = opened.game
+      players = opened.save.players
+      say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
+    } else {
+      guard let scenario = try pickScenario(reference) else { return }
+      game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      say("\(scenario.title): seed \(game.seed). Type a choice number or id; 'q' saves and quits; '?' for help.")
+      if let intro = scenario.intro { say(""); say(game.engine.render(intro, in: game.state)) }
+    }
+    try loop(&game)
+  }
+
+  func say(_ text: String) { Console.print(text) }
+
+  func pickScenario(_ reference: String?) throws -> Scenario? {
+    if let reference { return try library.load(reference) }
+    let scenarios = library.files().compactMap { try? ScenarioLoader.load(path: $0) }
+    guard !scenarios.isEmpty else { throw CLIError("no scenarios found in '\(library.directory)'", .noInput) }
+    say("Scenarios:")
+    for (number, scenario) in scenarios.enumerated() { say("  \(number + 1). \(scenario.title): \(scenario.summary)") }
+    while true {
+      Console.current.out("Pick a scenario (1-\(scenarios.count)): ")
+      guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { return nil }
+      if line == "q" { return nil }
+      if let number = Int(line), scenarios.indices.contains(number - 1) { return scenarios[number - 1] }
+      if let match = scenarios.first(where: { $0.id == line }) { return match }
+      say("Type a number from 1 to \(scenarios.count), or q to quit.")
+    }
+  }
+
+  // MARK: - The game loop
+
+  mutating func loop(_ game: inout Playthrough) throws {
+    while !game.isFinished {
+      showTurn(game)
+      Console.current.out("> ")
+      guard let line = readLine() else {
+        try autosave(game, announce: true)
+        return
+      }
+      let input = line.trimmingCharacters(in: .whitespaces)
+      switch input {
+      case "": continue
+      case "q", "quit":
+        try autosave(game, announce: true)
+        return
+      case "?", "help":
+        say("Type the number or id of a choice. Commands: h history, s NAME save to a slot, q save and quit.")
+        continue
+      case "h", "history":
+        showHistory(game)
+        continue
+      default:
+        break
+      }
+      if input.hasPrefix("s ") {
+        let name = String(input.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        do {
+          try store.write(SaveGame(game, players: players), as: name)
+          say("Saved as '\(name)'.")
+        } catch {
+          say("Not saved: \(error)")
+        }
+        continue
+      }
+      do {
+        let report = try game.play(input)
+        showResult(report, game: game)
+      } catch {
+        say(error.message)
+        continue
+      }
+      try autosave(game, announce: false)
+    }
+    showEnding(game)
+  }
+
+  func autosave(_ game: Playthrough, announce: Bool) throws {
+    let name = SaveStore.autosaveName(for: game.scenario.id)
+    do {
+      try store.write(SaveGame(game, players: players), as: name)
+    } catch {
+      throw CLIError("could not autosave: \(error)", .ioError)
+    }
+    if announce { say("Progress saved as '\(name)'. Resume with: overlap play --load \(name)") }
+  }
+
+  // MARK: - Showing the game
+
+  func showTurn(_ game: Playthrough) {
+    let scenario = game.scenario
+    let scene = scenario.scenes[game.state.scene]
+    say("")
+    say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game)): \(scene.title ?? scene.id)")
+    say(game.sceneText)
+    say(meterLine(game.state, previous: game.states.dropLast().last))
+    for (number, choice) in game.legalChoices.enumerated() {
+      let style = scenario.choices[choice].style.rawValue
+      say("  \(number + 1). [\(style)] \(game.choiceText(choice))")
+    }
+  }
+
+  func remainingTurns(_ game: Playthrough) -> Int {
+    game.scenario.turnsFrom[game.state.scene]
+  }
+
+  func meterLine(_ state: GameState, previous: GameState?) -> String {
+    Meter.allCases.map { meter in
+      let value = state.meter(meter)
+      let delta = previous.map { value - $0.meter(meter) } ?? 0
+      let change = delta == 0 ? "" : delta > 0 ? " (+\(delta))" : " (\(delta))"
+      return "\(meter.name.capitalized) \(value)\(change)"
+    }.joined(separator: ", ")
+  }
+
+  func showResult(_ report: TurnReport, game: Playthrough) {
+    say("")
+    let lens = report.lens.map { " · \($0.title)" } ?? ""
+    say("You chose a \(report.style.rawValue) move\(lens).")
+    if report.strength < 100 {
+      say("Too many \(report.style.rawValue) moves in a row: this one kept only \(report.strength)% of its gains.")
+    }
+    if let outcome = report.outcome { say(outcome) }
+    for roll in report.rolls where roll.hit { if let text = roll.text { say(text) } }
+    for landed in report.landed {
+      say("Later effect of turn \(landed.playedOnTurn) landed" + (landed.text.map { ": \($0)" } ?? "."))
+    }
+    for event in report.events {
+      say("Event: \(event.title)" + (event.text.map { ". \($0)" } ?? ""))
+    }
+    if !report.changes.isEmpty {
+      say(report.changes.map { "\($0.name) \($0.delta >= 0 ? "+" : "")\($0.delta)" }.joined(separator: ", "))
+    }
+    for scheduled in report.scheduled { say("Something you set in motion will land after turn \(scheduled.turn).") }
+    if let note = report.note { say("Note: \(note)") }
+  }
+
+  func showHistory(_ game: Playthrough) {
+    if game.reports.isEmpty { say("No moves yet.") }
+    for report in game.reports {
+      say("Turn \(report.turn): \(report.choice) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
+    }
+  }
+
+  func showEnding(_ game: Playthrough) {
+    guard let ending = game.ending else { return }
+    say("")
+    say("Ending: \(ending.title) (\(ending.tone.rawValue))")
+    if let text = game.endingText { say(text) }
+    if let debrief = ending.debrief { say(""); say(debrief) }
+    say(meterLine(game.state, previous: nil))
+    say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
+    try? autosave(game, announce: false)
+  }
+}

@@ -1,0 +1,61 @@
+/// A game from its seed, with the moves played and what each did: the unit that
+/// the UI, `run`, saves and the debrief share.
+public struct Playthrough: Sendable {
+  public let engine: Engine
+  public let seed: UInt64
+  public private(set) var state: GameState
+  /// Choice ids, in order: what a save records.
+  public private(set) var moves: [String] = []
+  public private(set) var reports: [TurnReport] = []
+  /// The state before each move, plus the current one; the debrief replays from these.
+  public private(set) var states: [GameState]
+
+  public init(engine: Engine, seed: UInt64) {
+    self.engine = engine
+    self.seed = seed
+    state = engine.start(seed: seed)
+    states = [state]
+  }
+
+  public var scenario: Scenario { engine.scenario }
+  public var isFinished: Bool { state.isFinished }
+  public var legalChoices: [Int] { engine.legalChoices(in: state) }
+
+  /// Plays a move given as a shown number or a choice id.
+  @discardableResult
+  public mutating func play(_ move: String) throws(MoveError) -> TurnReport {
+    play(choice: try engine.resolveMove(move, in: state))
+  }
+
+  /// Plays a choice that must be legal now.
+  @discardableResult
+  public mutating func play(choice: Int) -> TurnReport {
+    let report = engine.choose(choice, in: &state)
+    moves.append(engine.scenario.choices[choice].id)
+    reports.append(report)
+    states.append(state)
+    return report
+  }
+
+  /// Replays `moves` from `seed`, stopping at the first move that does not fit.
+  public static func replay(engine: Engine, seed: UInt64, moves: [String]) throws(MoveError) -> Playthrough {
+    var game = Playthrough(engine: engine, seed: seed)
+    for move in moves { try game.play(move) }
+    return game
+  }
+
+  /// The scene's text as it reads now.
+  public var sceneText: String {
+    engine.render(scenario.scenes[state.scene].text, in: state)
+  }
+
+  public func choiceText(_ choice: Int) -> String {
+    engine.render(scenario.choices[choice].text, in: state)
+  }
+
+  public var ending: Ending? { state.ending.map { scenario.endings[$0] } }
+
+  public var endingText: String? {
+    ending?.text.map { engine.render($0, in: state) }
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A saved game: a recording (scenario, seed, moves) plus a summary for listings.
+/// Loading replays the moves, so a save stays valid across engine changes and can be verified.
+public struct SaveGame: Codable, Equatable, Sendable {
+  /// Format history:
+  /// - 1: first format.
+  public static let currentVersion = 1
+  /// The oldest format this build still reads.
+  public static let oldestReadableVersion = 1
+
+  public struct Summary: Codable, Equatable, Sendable {
+    public var turn: Int
+    public var meters: MeterValues
+    public var finished: Bool
+    public var ending: EndingSummary?
+  }
+
+  public var formatVersion: Int
+  /// Readers whose own format is older than this cannot read the file.
+  public var minimumReaderVersion: Int
+  public var scenario: String
+  /// `Scenario.contentHash` of the file the game was played on.
+  public var scenarioHash: String
+  public var seed: UInt64
+  public var moves: [String]
+  /// Player or team member names, in playing order; empty for solo play.
+  public var players: [String]
+  /// Quiz answers per move: the style the player guessed, or nil when not in quiz mode.
+  public var quiz: [Style?]?
+  /// ISO 8601 times, UTC.
+  public var created: String
+  public var updated: String
+  public var summary: Summary
+
+  public init(_ game: Playthrough, players: [String] = [], quiz: [Style?]? = nil, created: Date? = nil, now: Date = Date()) {
+    formatVersion = Self.currentVersion
+    minimumReaderVersion = 1
+    scenario = game.scenario.id
+    scenarioHash = game.scenario.contentHash
+    seed = game.seed
+    moves = game.moves
+    self.players = players
+    self.quiz = quiz
+    let stamp = Self.timestamp(now)
+    self.created = created.map(Self.timestamp) ?? stamp
+    updated = stamp
+    summary = Summary(
+      turn: game.state.turn, meters: MeterValues(game.state), finished: game.isFinished,
+      ending: game.ending.map(EndingSummary.init))
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+
+  public var createdDate: Date? { ISO8601DateFormatter().date(from: created) }
+
+  /// Encoded with sorted keys, so the same game always gives the same bytes.
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self) + Data("\n".utf8)
+  }
+
+  /// Decodes and checks the format version.
+  public static func decode(_ data: Data, path: String) throws(SaveProblem) -> SaveGame {
+    struct VersionOnly: Decodable { var formatVersion: Int }
+    guard !data.isEmpty else { throw .corrupt(path, "the file is empty") }
+    let decoder = JSONDecoder()
+    guard let version = try? decoder.decode(VersionOnly.self, from: data) else {
+      do {
+        _ = try JSONSerialization.jsonObject(with: data)
+        throw SaveProblem.corrupt(path, "it has no 'formatVersion' number, so it is not an Overlap save")
+      } catch let problem as SaveProblem {
+        throw problem
+      } catch {
+        throw .corrupt(path, "it is not valid JSON (truncated or edited?)")
+      }
+    }
+    if version.formatVersion > currentVersion {
+      throw .newer(path, version.formatVersion)
+    }
+    if version.formatVersion < oldestReadableVersion {
+      throw .corrupt(path, "format \(version.formatVersion) is too old; this build reads \(oldestReadableVersion) to \(currentVersion)")
+    }
+    do {
+      return try decoder.decode(SaveGame.self, from: data)
+    } catch let DecodingError.keyNotFound(key, _) {
+      throw .corrupt(path, "the key '\(key.stringValue)' is missing")
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+      let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
+      throw .corrupt(path, "'\(where_)' has the wrong type")
+    } catch let DecodingError.dataCorrupted(context) {
+      throw .corrupt(path, "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is invalid: \(context.debugDescription)")
+    } catch {
+      throw .corrupt(path, "it cannot be read: \(error)")
+    }
+  }
+}
+
+/// Why a save could not be read or written.
+public enum SaveProblem: Error, Equatable, Sendable, CustomStringConvertible {
+  case badName(String)
+  case missing(String, available: [String])
+  case corrupt(String, String)
+  case newer(String, Int)
+  case badMove(String, MoveError)
+  case io(String, String)
+
+  public var description: String {
+    switch self {
+    case .badName(let name):
+      "'\(name)' is not a usable save name: use letters, digits, '-', '_' and '.', up to 64, not starting with '.'"
+    case .missing(let path, let available):
+      "\(path): no such save" + (available.isEmpty ? "" : " (saves: \(available.joined(separator: ", ")))")
+    case .corrupt(let path, let why): "\(path): not a readable save: \(why); the file was left as it is"
+    case .newer(let path, let version):
+      "\(path): made by a newer Overlap (save format \(version)); this build reads formats \(SaveGame.oldestReadableVersion) to \(SaveGame.currentVersion)"
+    case .badMove(let path, let error): "\(path): the recorded moves no longer fit the scenario at \(error); the file was left as it is"
+    case .io(let path, let why): "\(path): \(why)"
+    }
+  }
+}
