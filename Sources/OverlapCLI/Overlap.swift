@@ -86,4 +86,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// The seed that headless commands use unless told otherwise, so runs repeat.
-let defaultSeed: UInt64 = 1
+let defaultSeed = Engine.defaultSeed

@@ -1,6 +1,9 @@
 /// The rules. Every front end (the UI, `run`, `test`, `explore`, the debrief)
 /// plays through this type, so the rules live only here.
 public struct Engine: Sendable {
+  /// The seed headless commands (`run`, `test`, `explore`) use unless told otherwise.
+  public static let defaultSeed: UInt64 = 1
+
   public let scenario: Scenario
 
   public init(scenario: Scenario) {
