@@ -46,6 +46,7 @@ struct RunCommand: ParsableCommand {
     var players: [String] = []
     if let load {
       let loaded = try store.load(load, library: options.library)
+      if let warning = loaded.warning { Console.warn(warning) }
       if let scenario, scenario != loaded.game.scenario.id, options.library.path(for: scenario) != loaded.game.scenario.path {
         throw CLIError("save '\(load)' is a game of '\(loaded.game.scenario.id)', not '\(scenario)'", .usage)
       }

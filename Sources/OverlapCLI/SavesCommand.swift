@@ -1,10 +1,66 @@
 import ArgumentParser
+import Foundation
 import OverlapEngine
 
 struct SavesCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "saves", abstract: "(being built)")
+  static let configuration = CommandConfiguration(
+    commandName: "saves",
+    abstract: "List the saved games: name, scenario, turn, meters, finished or not, and when.")
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var options: SharedOptions
+
+  struct Entry: Encodable {
+    var name: String
+    var scenario: String
+    var turn: Int
+    var meters: MeterValues
+    var finished: Bool
+    var ending: String?
+    var updated: String
+    var players: [String]
+  }
 
   func run() throws {
-    throw CLIError("'saves' is not built yet", .usage)
+    let store = SaveStore(directory: options.savesDirectory)
+    var entries: [Entry] = []
+    for name in try store.names() {
+      do {
+        let save = try store.read(name)
+        entries.append(Entry(
+          name: name, scenario: save.scenario, turn: save.summary.turn, meters: save.summary.meters,
+          finished: save.summary.finished, ending: save.summary.ending?.id, updated: save.updated, players: save.players))
+      } catch {
+        Console.warn("\(error)")
+      }
+    }
+    switch format {
+    case .json:
+      Console.print(try encodeJSON(entries))
+    case .text:
+      if entries.isEmpty {
+        Console.print("No saves in '\(store.directory)'.")
+        return
+      }
+      let rows = [["NAME", "SCENARIO", "TURN", "MORALE", "EFFIC.", "STABIL.", "STATE", "UPDATED"]] + entries.map { entry in
+        [
+          entry.name, entry.scenario, String(entry.turn), String(entry.meters.morale), String(entry.meters.efficiency),
+          String(entry.meters.stability), entry.finished ? "ended: \(entry.ending ?? "?")" : "in progress", entry.updated,
+        ]
+      }
+      Console.print(table(rows))
+    }
   }
+}
+
+/// Left-aligned columns separated by two spaces.
+func table(_ rows: [[String]]) -> String {
+  let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+  return rows.map { row in
+    row.enumerated().map { column, cell in
+      column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+    }.joined(separator: "  ")
+  }.joined(separator: "\n")
 }
