@@ -1,0 +1,46 @@
+import Foundation
+import OverlapCLI
+import Synchronization
+
+/// Runs `overlap` commands in-process and captures what they print.
+struct CommandResult {
+  var status: Int32
+  var out: String
+  var err: String
+}
+
+final class Captured: Sendable {
+  let text = Mutex("")
+  func append(_ string: String) { text.withLock { $0 += string } }
+  var value: String { text.withLock { $0 } }
+}
+
+enum Paths {
+  static let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+  static let tiny = repository + "/Tests/Fixtures/tiny.yaml"
+
+  /// The `overlap` binary built next to the test bundle.
+  static var binary: String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overlap").path
+  }
+
+  static func temporaryFolder() -> String {
+    let path = NSTemporaryDirectory() + "overlap-cli-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+}
+
+func overlap(_ arguments: String...) -> CommandResult {
+  overlapArray(arguments)
+}
+
+func overlapArray(_ arguments: [String]) -> CommandResult {
+  let out = Captured()
+  let err = Captured()
+  let console = Console(out: { out.append($0) }, err: { err.append($0) })
+  let status = Console.$current.withValue(console) { Overlap.execute(arguments) }
+  return CommandResult(status: status, out: out.value, err: err.value)
+}
