@@ -5,13 +5,18 @@ import OverlapEngine
 struct PlainPlay {
   let store: SaveStore
   let library: ScenarioLibrary
-  var players: [String] = []
+  var workshop: WorkshopOptions
+  /// The style guessed for each move, when playing the quiz.
+  var guesses: [Style?] = []
   var readLine: () -> String? = { Swift.readLine(strippingNewline: true) }
 
-  init(store: SaveStore, library: ScenarioLibrary) {
+  init(store: SaveStore, library: ScenarioLibrary, workshop: WorkshopOptions = WorkshopOptions()) {
     self.store = store
     self.library = library
+    self.workshop = workshop
   }
+
+  var players: [String] { workshop.team }
 
   mutating func start(scenario reference: String?, seed: UInt64?, load: String?) throws {
     var game: Playthrough
@@ -19,7 +24,11 @@ struct PlainPlay {
       let opened = try store.load(load, library: library)
       if let warning = opened.warning { Console.warn(warning) }
       game = opened.game
-      players = opened.save.players
+      workshop.team = opened.save.players
+      if let quiz = opened.save.quiz {
+        workshop.quiz = true
+        guesses = quiz
+      }
       say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
     } else {
       guard let scenario = try pickScenario(reference) else { return }
@@ -30,7 +39,7 @@ struct PlainPlay {
     try loop(&game)
   }
 
-  func say(_ text: String) { Console.print(text) }
+  func say(_ text: String, terminator: String = "\n") { Console.current.out(text + terminator) }
 
   func pickScenario(_ reference: String?) throws -> Scenario? {
     if let reference { return try library.load(reference) }
@@ -76,29 +85,52 @@ struct PlainPlay {
       if input.hasPrefix("s ") {
         let name = String(input.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         do {
-          try store.write(SaveGame(game, players: players), as: name)
+          try store.write(save(game), as: name)
           say("Saved as '\(name)'.")
         } catch {
           say("Not saved: \(error)")
         }
         continue
       }
+      let report: TurnReport
       do {
-        let report = try game.play(input)
-        showResult(report, game: game)
+        report = try game.play(input)
       } catch {
         say(error.message)
         continue
       }
+      if workshop.quiz { guesses.append(askStyle()) }
+      showResult(report, game: game)
       try autosave(game, announce: false)
+      if workshop.discuss, let prompt = game.scenario.scenes[game.states[game.states.count - 2].scene].discuss {
+        say("")
+        say("Discuss: \(prompt)")
+        Console.current.out("Press Enter to go on. ")
+        _ = readLine()
+      }
     }
     showEnding(game)
+  }
+
+  func save(_ game: Playthrough) -> SaveGame {
+    SaveGame(game, players: players, quiz: workshop.quiz ? guesses : nil)
+  }
+
+  /// Asks the quiz question until it gets a usable answer; nil when input ends.
+  func askStyle() -> Style? {
+    while true {
+      Console.current.out("Was that a leader move or a manager move? (l/m) ")
+      guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+      if ["l", "leader"].contains(line) { return .leader }
+      if ["m", "manager"].contains(line) { return .manager }
+      say("Type l for leader or m for manager.")
+    }
   }
 
   func autosave(_ game: Playthrough, announce: Bool) throws {
     let name = SaveStore.autosaveName(for: game.scenario.id)
     do {
-      try store.write(SaveGame(game, players: players), as: name)
+      try store.write(save(game), as: name)
     } catch {
       throw CLIError("could not autosave: \(error)", .ioError)
     }
@@ -112,11 +144,12 @@ struct PlainPlay {
     let scene = scenario.scenes[game.state.scene]
     say("")
     say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game)): \(scene.title ?? scene.id)")
+    if !players.isEmpty { say("\(players[game.state.moves % players.count]) decides this turn.") }
     say(game.sceneText)
     say(meterLine(game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
-      let style = scenario.choices[choice].style.rawValue
-      say("  \(number + 1). [\(style)] \(game.choiceText(choice))")
+      let style = workshop.quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
+      say("  \(number + 1). \(style)\(game.choiceText(choice))")
     }
   }
 
@@ -136,7 +169,10 @@ struct PlainPlay {
   func showResult(_ report: TurnReport, game: Playthrough) {
     say("")
     let lens = report.lens.map { " · \($0.title)" } ?? ""
-    say("You chose a \(report.style.rawValue) move\(lens).")
+    if workshop.quiz, let guess = guesses.last {
+      say(guess == report.style ? "Right: " : "Not quite: ", terminator: "")
+    }
+    say("That was a \(report.style.rawValue) move\(lens).")
     if report.strength < 100 {
       say("Too many \(report.style.rawValue) moves in a row: this one kept only \(report.strength)% of its gains.")
     }
@@ -170,6 +206,17 @@ struct PlainPlay {
     if let debrief = ending.debrief { say(""); say(debrief) }
     say(meterLine(game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
+    if workshop.quiz {
+      let right = zip(guesses, game.reports).filter { $0.0 == $0.1.style }.count
+      say("Quiz: \(right) of \(game.reports.count) styles named correctly.")
+    }
     try? autosave(game, announce: false)
   }
+}
+
+/// Classroom options for `play`: the quiz, hot-seat teams and discussion pauses.
+struct WorkshopOptions {
+  var quiz = false
+  var team: [String] = []
+  var discuss = false
 }

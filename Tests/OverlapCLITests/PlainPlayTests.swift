@@ -1,0 +1,82 @@
+import Foundation
+import OverlapEngine
+import Testing
+
+@testable import OverlapCLI
+
+@Suite struct PlainPlayTests {
+  /// Plays with scripted input lines and returns what was printed.
+  func play(_ lines: [String], workshop: WorkshopOptions = WorkshopOptions(), saves: String, load: String? = nil) throws -> String {
+    let out = Captured()
+    let console = Console(out: { out.append($0) }, err: { out.append($0) })
+    let input = Lines(lines)
+    var session = PlainPlay(
+      store: SaveStore(directory: saves), library: ScenarioLibrary(directory: Paths.repository + "/Tests/Fixtures"),
+      workshop: workshop)
+    session.readLine = { input.next() }
+    try Console.$current.withValue(console) {
+      try session.start(scenario: load == nil ? "tiny" : nil, seed: load == nil ? 4 : nil, load: load)
+    }
+    return out.value
+  }
+
+  final class Lines: @unchecked Sendable {
+    var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+    func next() -> String? { lines.isEmpty ? nil : lines.removeFirst() }
+  }
+
+  @Test func playsToAnEndingAndAutosaves() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "nonsense", "control", "2"], saves: saves)
+    #expect(out.contains("A tiny test scenario: seed 4."))
+    #expect(out.contains("Turn 1 of 3: Kickoff"))
+    #expect(out.contains("  1. [leader] Share the vision"))
+    #expect(out.contains("'nonsense' is not a choice offered in scene 'middle'"))
+    #expect(out.contains("That was a leader move · vision / tasks."))
+    #expect(out.contains("Note: A leader move."))
+    #expect(out.contains("Ending: Muddling through (mixed)"))
+    let save = try SaveStore(directory: saves).read("autosave-tiny")
+    #expect(save.moves == ["vision", "control", "finish-manage"])
+    #expect(save.summary.finished)
+  }
+
+  @Test func endOfInputSavesAndResumes() throws {
+    let saves = Paths.temporaryFolder()
+    let first = try play(["vision"], saves: saves)
+    #expect(first.contains("Progress saved as 'autosave-tiny'"))
+    let second = try play(["h", "2", "1"], saves: saves, load: "autosave-tiny")
+    #expect(second.contains("Resumed 'autosave-tiny'"))
+    #expect(second.contains("Turn 1: vision (leader)"))
+    #expect(second.contains("Ending:"))
+  }
+
+  @Test func namedSaveSlot() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "s lunch-break", "s ../bad", "q"], saves: saves)
+    #expect(out.contains("Saved as 'lunch-break'."))
+    #expect(out.contains("Not saved: '../bad' is not a usable save name"))
+    #expect(try SaveStore(directory: saves).read("lunch-break").moves == ["vision"])
+  }
+
+  @Test func quizHidesStylesAndScoresGuesses() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "x", "l", "control", "l", "2", "m"], workshop: WorkshopOptions(quiz: true), saves: saves)
+    #expect(out.contains("  1. Share the vision"))
+    #expect(!out.contains("[leader]"))
+    #expect(out.contains("Type l for leader or m for manager."))
+    #expect(out.contains("Right: That was a leader move"))
+    #expect(out.contains("Not quite: That was a manager move"))
+    #expect(out.contains("Quiz: 2 of 3 styles named correctly."))
+    #expect(try SaveStore(directory: saves).read("autosave-tiny").quiz == [.leader, .leader, .manager])
+  }
+
+  @Test func teamMembersTakeTurnsAndDiscussionPauses() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "", "1", "1"], workshop: WorkshopOptions(team: ["Ana", "Bo"], discuss: true), saves: saves)
+    #expect(out.contains("Ana decides this turn."))
+    #expect(out.contains("Bo decides this turn."))
+    #expect(out.contains("Discuss: Which first move matters most?"))
+    #expect(try SaveStore(directory: saves).read("autosave-tiny").players == ["Ana", "Bo"])
+  }
+}
