@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules. Every front end (the UI, `run`, `test`, `explore`, the debrief)
 /// plays through this type, so the rules live only here.
 public struct Engine: Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a YAML node tree into Swift values, collecting a diagnostic with the
