@@ -22,8 +22,8 @@ public struct Overlap: ParsableCommand {
 
   public func run() throws {
     if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-      var play = PlayCommand()
-      play.options = SharedOptions()
+      // Parsed rather than constructed: reading an unparsed @Option or @Flag traps.
+      let play = try PlayCommand.parse([])
       try play.run()
     } else {
       Console.current.err(Overlap.helpMessage() + "\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OverlapEngine
+import OverlapTerminal
 
 struct PlayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,10 +37,17 @@ struct PlayCommand: ParsableCommand {
     let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     let dumb = ProcessInfo.processInfo.environment["TERM"].map { $0.isEmpty || $0 == "dumb" } ?? true
     let store = SaveStore(directory: options.savesDirectory)
-    var session = PlainPlay(store: store, library: options.library)
     if !plain && interactive && !dumb {
-      Console.warn("the full-screen interface is not available in this build; playing line by line")
+      let fullScreen = FullScreenPlay(store: store, library: options.library, seed: seed)
+      do {
+        let status = try fullScreen.run(scenario: scenario, load: load)
+        if status != .ok { throw CLIError("", status) }
+        return
+      } catch let error as TerminalError {
+        Console.warn("\(error); playing line by line")
+      }
     }
+    var session = PlainPlay(store: store, library: options.library)
     try session.start(scenario: scenario, seed: seed, load: load)
   }
 }

@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+import OverlapEngine
+import Synchronization
+
+/// Plays many playthroughs of one scenario through the engine and tallies them.
+///
+/// Each run gets its own generators, derived from the seed and the run's number, so
+/// the results are the same whatever `jobs` is, and any run can be replayed with
+/// `overlap run --seed`.
+public struct Explorer: Sendable {
+  public let engine: Engine
+
+  public init(engine: Engine) {
+    self.engine = engine
+  }
+
+  /// Plays `runs` games with each strategy, split over `jobs` threads; one tally per strategy.
+  public func sample(_ strategies: [Strategy], runs: Int, seed: UInt64, jobs: Int) -> [RunTally] {
+    let jobs = max(1, min(jobs, runs))
+    let results = Mutex<[[RunTally]]>(Array(repeating: [], count: jobs))
+    DispatchQueue.concurrentPerform(iterations: jobs) { job in
+      let worker = Worker(engine: job == 0 ? engine : Self.privateCopy(of: engine))
+      let tallies = strategies.map { strategy in
+        worker.simulate(strategy, runs: (runs * job / jobs)..<(runs * (job + 1) / jobs), seed: seed)
+      }
+      results.withLock { $0[job] = tallies }
+    }
+    let parts = results.withLock { $0 }
+    return strategies.indices.map { index in
+      var total = RunTally(engine.scenario)
+      for part in parts where index < part.count { total.merge(part[index]) }
+      return total
+    }
+  }
+
+  /// Plays `runs` games with one strategy.
+  public func sample(_ strategy: Strategy, runs: Int, seed: UInt64, jobs: Int) -> RunTally {
+    sample([strategy], runs: runs, seed: seed, jobs: jobs)[0]
+  }
+
+  /// The engine on a freshly loaded copy of its scenario, sharing no objects with it.
+  ///
+  /// Threads that read the same scenario contend for its objects' reference counts,
+  /// which stops a second core from helping; each thread gets its own copy instead.
+  /// When the file is gone or has changed, the original is shared after all.
+  static func privateCopy(of engine: Engine) -> Engine {
+    let scenario = engine.scenario
+    guard let data = FileManager.default.contents(atPath: scenario.path), fnv1a64(data) == scenario.contentHash,
+      let copy = try? ScenarioLoader.load(data: data, path: scenario.path)
+    else { return engine }
+    return Engine(scenario: copy)
+  }
+
+  // MARK: - Seeds
+
+  /// The game seed of run `run`: what `overlap run --seed` needs to replay it.
+  public static func gameSeed(_ seed: UInt64, run: Int) -> UInt64 {
+    mix(seed, UInt64(truncatingIfNeeded: run))
+  }
+
+  /// Two words mixed into one well-spread word (one SplitMix64 step).
+  static func mix(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    var generator = SplitMix64(seed: first ^ (second &* 0xD1B5_4A32_D192_ED03))
+    return generator.next()
+  }
+}
+
+extension Explorer {
+  /// One thread's share of the work, with everything it reads owned by that thread.
+  struct Worker {
+    let engine: Engine
+    /// Each choice's style, by choice index, so strategies need not reach into the scenario.
+    let styles: [Style]
+    /// The state every run starts from, before its seed is set.
+    let start: GameState
+
+    init(engine: Engine) {
+      self.engine = engine
+      styles = engine.scenario.choices.map(\.style)
+      start = engine.start(seed: 0)
+    }
+
+    /// Plays the runs numbered `runs`, one after another.
+    ///
+    /// The loop reuses one state, one list of legal moves and one move log, so it
+    /// allocates nothing per move.
+    func simulate(_ strategy: Strategy, runs: Range<Int>, seed: UInt64) -> RunTally {
+      let scenario = engine.scenario
+      var tally = RunTally(scenario)
+      var state = start
+      var legal: [Int] = []
+      legal.reserveCapacity(scenario.scenes.map(\.choices.count).max() ?? 1)
+      var moves: [Int] = []
+      moves.reserveCapacity(scenario.maxTurns + 1)
+      for run in runs {
+        let gameSeed = Explorer.gameSeed(seed, run: run)
+        var picker = SplitMix64(seed: Explorer.mix(gameSeed, 0x5EED))
+        state.overwrite(with: start)
+        state.rng = SplitMix64(seed: gameSeed)
+        moves.removeAll(keepingCapacity: true)
+        while !state.isFinished {
+          engine.legalChoices(in: state, into: &legal)
+          guard !legal.isEmpty else { break }
+          strategy.narrow(&legal, in: state, styles: styles)
+          let choice = legal[picker.below(legal.count)]
+          tally.scenes[state.scene] += 1
+          tally.choices[choice] += 1
+          moves.append(choice)
+          engine.advance(choice, in: &state)
+        }
+        tally.finish(state, run: run, seed: gameSeed, moves: moves)
+      }
+      return tally
+    }
+  }
+}

@@ -1,0 +1,408 @@
+import OverlapEngine
+
+/// Applies one message to the model and returns the side effects it asks for.
+///
+/// Moves are played here through `Playthrough`, which is pure; saving, loading and
+/// quitting come back as commands for the runtime.
+public func update(_ model: inout AppModel, _ message: Message) -> [Command] {
+  switch message {
+  case .pressedKey(let key):
+    return model.pressedKey(key)
+  case .clicked(let position):
+    return model.clicked(position)
+  case .scrolledWheel(let amount):
+    model.notice = nil
+    model.scroll(by: amount * 3)
+    return []
+  case .resized(let size):
+    model.size = size
+    model.scroll(by: 0)
+    return []
+  case .openedGame(let opened):
+    model.open(opened)
+    return []
+  case .savedGame(let name):
+    model.notice = Notice(text: "Saved as '\(name)'. Load it with l, or: overlap play --load \(name)", isError: false)
+    return [.listSaves]
+  case .listedScenarios(let catalog):
+    model.catalog = catalog
+    return []
+  case .listedSaves(let saves):
+    model.saves = saves
+    if case .menu(let cursor) = model.screen { model.replaceTop(.menu(cursor: min(cursor, model.menuItems.count - 1))) }
+    if case .loadPicker(let cursor) = model.screen {
+      model.replaceTop(.loadPicker(cursor: min(cursor, max(0, saves.count - 1))))
+    }
+    return []
+  case .commandFailed(let text):
+    model.notice = Notice(text: text, isError: true)
+    return []
+  }
+}
+
+extension AppModel {
+  // MARK: - Keys
+
+  mutating func pressedKey(_ key: Key) -> [Command] {
+    switch key {
+    case .control("c"): return [.quit(.pressedInterrupt)]
+    case .control("z"): return [.suspend]
+    case .control("l"): return [.redraw]
+    default: break
+    }
+    notice = nil
+    switch screen {
+    case .menu(let cursor): return pressedKeyInMenu(key, cursor: cursor)
+    case .scenarioPicker(let cursor): return pressedKeyInScenarioPicker(key, cursor: cursor)
+    case .game: return pressedKeyInGame(key)
+    case .result: return pressedKeyInResult(key)
+    case .help: return pressedKeyInPage(key, closers: ["?"])
+    case .history: return pressedKeyInPage(key, closers: ["h"])
+    case .savePrompt(let name, _): return pressedKeyInSavePrompt(key, name: name)
+    case .loadPicker(let cursor): return pressedKeyInLoadPicker(key, cursor: cursor)
+    case .ending: return pressedKeyInEnding(key)
+    }
+  }
+
+  private mutating func pressedKeyInMenu(_ key: Key, cursor: Int) -> [Command] {
+    let items = menuItems
+    switch key {
+    case .up, .character("k"):
+      replaceTop(.menu(cursor: max(0, cursor - 1)))
+    case .down, .character("j"), .tab:
+      replaceTop(.menu(cursor: min(items.count - 1, cursor + 1)))
+    case .enter, .character(" "):
+      return choseMenuItem(items[min(cursor, items.count - 1)])
+    case .character(let character):
+      if let number = character.wholeNumberValue, items.indices.contains(number - 1) {
+        replaceTop(.menu(cursor: number - 1))
+        return choseMenuItem(items[number - 1])
+      }
+      let hotkeys: [Character: MenuItem] = ["n": .newGame, "l": .loadSave, "?": .help, "q": .quit]
+      if character == "c", let index = items.firstIndex(where: \.isContinue) {
+        replaceTop(.menu(cursor: index))
+        return choseMenuItem(items[index])
+      }
+      if let item = hotkeys[character] { return choseMenuItem(item) }
+    case .escape:
+      if let game { screens = [.menu(cursor: cursor), game.isFinished ? .ending(scroll: 0) : .game] }
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func choseMenuItem(_ item: MenuItem) -> [Command] {
+    switch item {
+    case .resumeGame:
+      if let game { screens = [screens[0], game.isFinished ? .ending(scroll: 0) : .game] }
+      return []
+    case .continueGame(let entry):
+      return [.load(name: entry.name)]
+    case .newGame:
+      screens.append(.scenarioPicker(cursor: 0))
+      return catalog == nil ? [.listScenarios] : []
+    case .loadSave:
+      screens.append(.loadPicker(cursor: 0))
+      return [.listSaves]
+    case .help:
+      screens.append(.help(scroll: 0))
+      return []
+    case .quit:
+      return [.quit(.pressedQuit)]
+    }
+  }
+
+  private mutating func pressedKeyInScenarioPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch key {
+    case .up, .character("k"):
+      replaceTop(.scenarioPicker(cursor: max(0, cursor - 1)))
+    case .down, .character("j"), .tab:
+      replaceTop(.scenarioPicker(cursor: max(0, min(scenarios.count - 1, cursor + 1))))
+    case .enter, .character(" "):
+      return choseScenario(cursor)
+    case .escape, .backspace, .left:
+      screens.removeLast()
+    case .character("q"):
+      return [.quit(.pressedQuit)]
+    case .character(let character):
+      if let number = character.wholeNumberValue, scenarios.indices.contains(number - 1) {
+        replaceTop(.scenarioPicker(cursor: number - 1))
+        return choseScenario(number - 1)
+      }
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func choseScenario(_ index: Int) -> [Command] {
+    guard scenarios.indices.contains(index) else { return [] }
+    let entry = scenarios[index]
+    if let problem = entry.problem {
+      notice = Notice(text: "\(entry.id) cannot be played: \(problem)", isError: true)
+      return []
+    }
+    return [.newGame(path: entry.path)]
+  }
+
+  private mutating func pressedKeyInGame(_ key: Key) -> [Command] {
+    guard let game else { return [] }
+    let legal = game.legalChoices
+    switch key {
+    case .up, .character("k"):
+      choiceCursor = max(0, choiceCursor - 1)
+    case .down, .character("j"), .tab:
+      choiceCursor = max(0, min(legal.count - 1, choiceCursor + 1))
+    case .enter, .character(" "):
+      return choseMove(choiceCursor)
+    case .pageUp, .character("b"):
+      scroll(by: -max(1, render(self, size).pageHeight - 1))
+    case .pageDown, .character("f"):
+      scroll(by: max(1, render(self, size).pageHeight - 1))
+    case .home:
+      narrativeScroll = 0
+    case .end:
+      scroll(by: Int.max / 2)
+    case .character("?"):
+      screens.append(.help(scroll: 0))
+    case .character("h"):
+      screens.append(.history(scroll: 0))
+    case .character("s"):
+      screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
+    case .character("l"):
+      screens.append(.loadPicker(cursor: 0))
+      return [.listSaves]
+    case .character("q"):
+      return [.quit(.pressedQuit)]
+    case .escape:
+      return openedMenu()
+    case .character(let character):
+      if let number = character.wholeNumberValue, number >= 1 {
+        guard number <= legal.count else {
+          notice = Notice(text: "There is no move \(number) here; choose 1 to \(legal.count).", isError: true)
+          return []
+        }
+        return choseMove(number - 1)
+      }
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Back to the main menu, with fresh listings for it.
+  private mutating func openedMenu() -> [Command] {
+    screens = [.menu(cursor: 0)]
+    return catalog == nil ? [.listSaves, .listScenarios] : [.listSaves]
+  }
+
+  /// Plays the `index`-th offered move (counting from 0) and opens its result.
+  mutating func choseMove(_ index: Int) -> [Command] {
+    guard var game, game.legalChoices.indices.contains(index) else { return [] }
+    game.play(choice: game.legalChoices[index])
+    self.game = game
+    // A quiz save keeps one answer per move; moves played here were not quizzed.
+    if quiz != nil { quiz?.append(nil) }
+    choiceCursor = 0
+    narrativeScroll = 0
+    screens.append(.result(scroll: 0))
+    return [.autosave]
+  }
+
+  private mutating func pressedKeyInResult(_ key: Key) -> [Command] {
+    let frame = render(self, size)
+    if frame.maxScroll > 0, let amount = scrollAmount(for: key, page: frame.pageHeight) {
+      scroll(by: amount)
+      return []
+    }
+    if key == .character("q") { return [.quit(.pressedQuit)] }
+    continuedFromResult()
+    return []
+  }
+
+  private mutating func continuedFromResult() {
+    screens.removeLast()
+    if let game, game.isFinished, screen == .game { replaceTop(.ending(scroll: 0)) }
+  }
+
+  /// Help and history: scroll keys scroll, `q` quits, and anything else closes the page.
+  private mutating func pressedKeyInPage(_ key: Key, closers: Set<Character>) -> [Command] {
+    if let amount = scrollAmount(for: key, page: render(self, size).pageHeight) {
+      scroll(by: amount)
+      return []
+    }
+    if key == .character("q") { return [.quit(.pressedQuit)] }
+    switch key {
+    case .escape, .enter, .backspace, .left:
+      screens.removeLast()
+    case .character(let character) where closers.contains(character):
+      screens.removeLast()
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func pressedKeyInSavePrompt(_ key: Key, name: String) -> [Command] {
+    switch key {
+    case .escape:
+      screens.removeLast()
+    case .enter:
+      guard SaveStore.isValidName(name) else {
+        replaceTop(.savePrompt(name: name, problem: name.isEmpty ? "Type a name first." : "That name cannot be used."))
+        return []
+      }
+      screens.removeLast()
+      return [.save(name: name)]
+    case .backspace, .delete:
+      replaceTop(.savePrompt(name: String(name.dropLast()), problem: nil))
+    case .control("u"):
+      replaceTop(.savePrompt(name: "", problem: nil))
+    case .character(let character):
+      if Self.isSaveNameCharacter(character) && name.count < 64 {
+        replaceTop(.savePrompt(name: name + String(character), problem: nil))
+      } else {
+        replaceTop(.savePrompt(name: name, problem: "Use letters, digits, '-', '_' and '.' (up to 64)."))
+      }
+    default:
+      break
+    }
+    return []
+  }
+
+  static func isSaveNameCharacter(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
+  }
+
+  var suggestedSaveName: String {
+    guard let game else { return "" }
+    let name = "\(game.scenario.id)-turn\(game.state.turn)"
+    return SaveStore.isValidName(name) ? name : "save-turn\(game.state.turn)"
+  }
+
+  private mutating func pressedKeyInLoadPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch key {
+    case .up, .character("k"):
+      replaceTop(.loadPicker(cursor: max(0, cursor - 1)))
+    case .down, .character("j"), .tab:
+      replaceTop(.loadPicker(cursor: max(0, min(saves.count - 1, cursor + 1))))
+    case .enter, .character(" "):
+      return choseSave(cursor)
+    case .escape, .backspace, .left, .character("l"):
+      screens.removeLast()
+    case .character("q"):
+      return [.quit(.pressedQuit)]
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func choseSave(_ index: Int) -> [Command] {
+    guard saves.indices.contains(index) else { return [] }
+    let entry = saves[index]
+    if let problem = entry.problem {
+      notice = Notice(text: problem, isError: true)
+      return []
+    }
+    return [.load(name: entry.name)]
+  }
+
+  private mutating func pressedKeyInEnding(_ key: Key) -> [Command] {
+    if let amount = scrollAmount(for: key, page: render(self, size).pageHeight) {
+      scroll(by: amount)
+      return []
+    }
+    switch key {
+    case .enter, .escape, .character("m"):
+      return openedMenu()
+    case .character("n"):
+      let commands = openedMenu()
+      screens.append(.scenarioPicker(cursor: 0))
+      return commands
+    case .character("h"):
+      screens.append(.history(scroll: 0))
+    case .character("s"):
+      screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
+    case .character("l"):
+      screens.append(.loadPicker(cursor: 0))
+      return [.listSaves]
+    case .character("?"):
+      screens.append(.help(scroll: 0))
+    case .character("q"):
+      return [.quit(.pressedQuit)]
+    default:
+      break
+    }
+    return []
+  }
+
+  // MARK: - Mouse
+
+  mutating func clicked(_ position: Position) -> [Command] {
+    notice = nil
+    let frame = render(self, size)
+    if case .result = screen {
+      continuedFromResult()
+      return []
+    }
+    guard let hit = frame.hits.last(where: { $0.rect.contains(position) }) else { return [] }
+    switch hit.action {
+    case .choice(let index):
+      choiceCursor = index
+      return choseMove(index)
+    case .menuItem(let index):
+      replaceTop(.menu(cursor: index))
+      return choseMenuItem(menuItems[index])
+    case .scenario(let index):
+      replaceTop(.scenarioPicker(cursor: index))
+      return choseScenario(index)
+    case .save(let index):
+      replaceTop(.loadPicker(cursor: index))
+      return choseSave(index)
+    }
+  }
+
+  // MARK: - Scrolling
+
+  /// How far a key scrolls a page, or nil when it is not a scrolling key.
+  private func scrollAmount(for key: Key, page: Int) -> Int? {
+    switch key {
+    case .up, .character("k"): -1
+    case .down, .character("j"): 1
+    case .pageUp, .character("b"): -max(1, page - 1)
+    case .pageDown, .character("f"), .character(" "): max(1, page - 1)
+    case .home: -Int.max / 2
+    case .end: Int.max / 2
+    default: nil
+    }
+  }
+
+  /// Scrolls whatever scrolls on the current screen, kept within its content.
+  mutating func scroll(by amount: Int) {
+    let limit = render(self, size).maxScroll
+    func moved(_ value: Int) -> Int { max(0, min(limit, value.addingReportingOverflow(amount).partialValue)) }
+    switch screen {
+    case .game: narrativeScroll = moved(narrativeScroll)
+    case .result(let scroll): replaceTop(.result(scroll: moved(scroll)))
+    case .help(let scroll): replaceTop(.help(scroll: moved(scroll)))
+    case .history(let scroll): replaceTop(.history(scroll: moved(scroll)))
+    case .ending(let scroll): replaceTop(.ending(scroll: moved(scroll)))
+    case .menu, .scenarioPicker, .savePrompt, .loadPicker: break
+    }
+  }
+
+  mutating func replaceTop(_ screen: Screen) {
+    screens[screens.count - 1] = screen
+  }
+}
+
+extension MenuItem {
+  var isContinue: Bool {
+    switch self {
+    case .resumeGame, .continueGame: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import OverlapEngine
+
+/// What the last move did, in a box over the game screen; any key continues.
+enum ResultPanel {
+  static func draw(report: TurnReport, scroll: Int, on canvas: inout Canvas) -> Viewport {
+    let size = canvas.grid.size
+    let width = min(size.width - (size.width < 80 ? 2 : 6), 78)
+    let lines = content(report, width: width - 4, canvas: canvas)
+    let height = min(size.height - 2, lines.count + 4)
+    let rect = canvas.bounds.centred(width: width, height: height)
+    canvas.box(rect, title: "Turn \(report.turn) \(canvas.glyphs.dot) what happened", style: canvas.theme.heading)
+    let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
+    let maxScroll = canvas.scrolled(lines, in: inner, scroll: scroll)
+    let hint = maxScroll > 0 ? "\(canvas.glyphs.upDown) scroll  any other key continues" : "any key continues"
+    canvas.textRight(
+      hint + " ", row: rect.bottom - 2, in: Rect(row: 0, column: rect.column + 2, width: rect.width - 3, height: 1),
+      style: canvas.theme.key)
+    return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
+  }
+
+  static func content(_ report: TurnReport, width: Int, canvas: Canvas) -> [StyledLine] {
+    let theme = canvas.theme
+    let glyphs = canvas.glyphs
+    var lines: [StyledLine] = []
+    lines += canvas.wrap(
+      [Span("You chose: ", theme.muted), Span(TextLayout.tidy(report.choiceText), theme.title)], width: width,
+      hangingIndent: 2)
+    var kind = [Span(" \(report.style.rawValue) move ", theme.style(report.style).with { $0.reverse = true })]
+    if let lens = report.lens {
+      kind.append(Span("  lens \(lens.title): the \(lens.side(for: report.style)) side", theme.muted))
+    }
+    lines += canvas.wrap(kind, width: width, hangingIndent: 2)
+    if report.strength < 100 {
+      lines += canvas.wrap(
+        "Too many \(report.style.rawValue) moves in a row: this one kept only \(report.strength)% of its gains.",
+        style: theme.error, width: width)
+    }
+    if let outcome = report.outcome {
+      lines.append(StyledLine())
+      lines += canvas.wrap(paragraphs: outcome, width: width)
+    }
+    for roll in report.rolls {
+      var spans = [
+        Span("Chance \(roll.percent)%: ", theme.muted),
+        Span(roll.hit ? "it happened" : "it did not happen", theme.title),
+      ]
+      if let text = roll.text { spans.append(Span(". " + TextLayout.tidy(text))) }
+      lines += canvas.wrap(spans, width: width, hangingIndent: 2)
+    }
+
+    if !report.changes.isEmpty {
+      lines.append(StyledLine())
+      lines.append(StyledLine([Span("This turn", theme.heading)]))
+      let nameWidth = min(14, (report.changes.map { TextLayout.width(of: $0.name) }.max() ?? 0) + 2)
+      for change in report.changes {
+        // Only meters have a good direction; a variable's change is just information.
+        let isMeter = Meter.allCases.contains { $0.name == change.name }
+        lines.append(
+          StyledLine([
+            Span(displayName(change.name).rightPadded(to: nameWidth), theme.title),
+            Span(String(change.before).leftPadded(to: 3) + " \(glyphs.arrow) ", theme.muted),
+            Span(String(change.after).leftPadded(to: 3), isMeter ? theme.level(change.after) : theme.plain),
+            Span("  " + Delta.signed(change.delta), isMeter ? theme.delta(change.delta) : theme.muted),
+          ]))
+      }
+    } else {
+      lines.append(StyledLine())
+      lines.append(StyledLine([Span("No meter moved this turn.", theme.muted)]))
+    }
+
+    // The table above already holds what landed effects and events changed.
+    for landed in report.landed {
+      lines.append(StyledLine())
+      lines += canvas.wrap(
+        [
+          Span("Landed now: ", theme.note), Span(landed.text.map(TextLayout.tidy) ?? "an effect of your move"),
+          Span(" (from turn \(landed.playedOnTurn), \(landed.from))", theme.muted),
+        ], width: width, hangingIndent: 2)
+    }
+    for event in report.events {
+      lines.append(StyledLine())
+      var spans = [Span("Event: ", theme.error), Span(event.title, theme.title)]
+      if let text = event.text { spans.append(Span(". " + TextLayout.tidy(text))) }
+      lines += canvas.wrap(spans, width: width, hangingIndent: 2)
+    }
+    if !report.scheduled.isEmpty {
+      lines.append(StyledLine())
+      for scheduled in report.scheduled {
+        let effects = scheduled.effects.sorted { $0.key < $1.key }.map { "\($0.key) \(Delta.signed($0.value))" }.joined(
+          separator: ", ")
+        let strength = scheduled.strength < 100 ? " at \(scheduled.strength)%" : ""
+        lines += canvas.wrap(
+          [
+            Span("Later: ", theme.note), Span(effects),
+            Span(" lands at the end of turn \(scheduled.turn)\(strength)", theme.muted),
+          ],
+          width: width, hangingIndent: 2)
+      }
+    }
+    if let note = report.note {
+      lines.append(StyledLine())
+      lines.append(StyledLine([Span("Why it matters", theme.heading)]))
+      lines += canvas.wrap(paragraphs: note, style: theme.note, width: width)
+    }
+    if let ending = report.ending {
+      lines.append(StyledLine())
+      lines += canvas.wrap(
+        [Span("The story ends: ", theme.title), Span(" \(ending.title) ", theme.tone(ending.tone))], width: width)
+    }
+    return lines
+  }
+
+  /// "days_left" as "Days left".
+  static func displayName(_ name: String) -> String {
+    let words = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+    return words.prefix(1).uppercased() + words.dropFirst()
+  }
+}

@@ -1,0 +1,29 @@
+/// One screen on the stack, with its own cursor or scroll position.
+enum Screen: Equatable, Sendable {
+  case menu(cursor: Int)
+  case scenarioPicker(cursor: Int)
+  case game
+  /// The result of the last move, over the game screen.
+  case result(scroll: Int)
+  case help(scroll: Int)
+  case history(scroll: Int)
+  case savePrompt(name: String, problem: String?)
+  case loadPicker(cursor: Int)
+  case ending(scroll: Int)
+
+  /// Modal screens draw over the screen below them.
+  var isModal: Bool {
+    switch self {
+    case .result, .savePrompt: true
+    default: false
+    }
+  }
+}
+
+enum MenuItem: Equatable, Sendable {
+  /// Back to the game already open.
+  case resumeGame
+  /// Load the newest unfinished autosave.
+  case continueGame(SaveEntry)
+  case newGame, loadSave, help, quit
+}

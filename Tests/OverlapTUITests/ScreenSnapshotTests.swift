@@ -1,0 +1,112 @@
+import OverlapEngine
+import Testing
+
+@testable import OverlapTUI
+
+/// Whole screens rendered as text and compared with the files in Snapshots/.
+@Suite struct ScreenSnapshotTests {
+  @Test(arguments: [(80, 24), (120, 40), (60, 20)])
+  func gameScreen(width: Int, height: Int) throws {
+    let size = Size(width: width, height: height)
+    let model = try TUIFixtures.model(["vision"], size: size)
+    let grid = view(model, size: size)
+    #expect(grid.size == size)
+    assertSnapshot(grid, named: "game-\(width)x\(height)")
+  }
+
+  /// A long story scrolls; long moves are cut to a line each except the selected one.
+  @Test(arguments: [(80, 24), (60, 20)])
+  func gameScreenWithLongText(width: Int, height: Int) throws {
+    let size = Size(width: width, height: height)
+    let game = Playthrough(engine: Engine(scenario: try TUIFixtures.wordy()), seed: 1)
+    var model = AppModel(
+      size: size, capabilities: TUIFixtures.unicode, catalog: [], saves: [], opened: OpenedGame(game: game))
+    model.notice = nil
+    _ = update(&model, .pressedKey(.down))
+    assertSnapshot(view(model, size: size), named: "game-long-\(width)x\(height)")
+    _ = update(&model, .pressedKey(.pageDown))
+    #expect(model.narrativeScroll > 0)
+    assertSnapshot(view(model, size: size), named: "game-long-\(width)x\(height)-scrolled")
+  }
+
+  @Test func gameScreenInASCII() throws {
+    let size = Size(width: 80, height: 24)
+    let grid = view(try TUIFixtures.model(["vision"], size: size, capabilities: TUIFixtures.ascii), size: size)
+    #expect(grid.cells.allSatisfy { $0.character.isASCII })
+    assertSnapshot(grid, named: "game-80x24-ascii")
+  }
+
+  @Test func smallestUsableGameScreen() throws {
+    let size = Size(width: 40, height: 12)
+    let grid = view(try TUIFixtures.model(["vision"], size: size), size: size)
+    assertSnapshot(grid, named: "game-40x12")
+  }
+
+  @Test func resultPanel() throws {
+    var model = try TUIFixtures.model(["vision"])
+    _ = update(&model, .pressedKey(.character("3")))
+    assertSnapshot(view(model, size: model.size), named: "result-80x24")
+  }
+
+  @Test func endingScreen() throws {
+    var model = try TUIFixtures.model(["vision", "control"])
+    _ = update(&model, .pressedKey(.character("2")))
+    _ = update(&model, .pressedKey(.character("x")))
+    #expect(model.screen == .ending(scroll: 0))
+    assertSnapshot(view(model, size: model.size), named: "ending-80x24")
+  }
+
+  @Test func mainMenu() throws {
+    let model = try TUIFixtures.menu()
+    assertSnapshot(view(model, size: model.size), named: "menu-80x24")
+  }
+
+  @Test func scenarioPicker() throws {
+    var model = try TUIFixtures.menu()
+    _ = update(&model, .pressedKey(.character("n")))
+    assertSnapshot(view(model, size: model.size), named: "scenario-picker-80x24")
+  }
+
+  @Test func loadPicker() throws {
+    var model = try TUIFixtures.menu()
+    _ = update(&model, .pressedKey(.character("l")))
+    assertSnapshot(view(model, size: model.size), named: "load-picker-80x24")
+  }
+
+  @Test func history() throws {
+    var model = try TUIFixtures.model(["vision", "control"])
+    _ = update(&model, .pressedKey(.character("h")))
+    assertSnapshot(view(model, size: model.size), named: "history-80x24")
+  }
+
+  @Test func help() throws {
+    var model = try TUIFixtures.model()
+    _ = update(&model, .pressedKey(.character("?")))
+    assertSnapshot(view(model, size: model.size), named: "help-80x24")
+  }
+
+  @Test func savePrompt() throws {
+    var model = try TUIFixtures.model(["vision"])
+    _ = update(&model, .pressedKey(.character("s")))
+    let grid = view(model, size: model.size)
+    #expect(grid.cursor != nil)
+    assertSnapshot(grid, named: "save-prompt-80x24")
+  }
+
+  @Test func terminalTooSmall() throws {
+    let size = Size(width: 39, height: 11)
+    let grid = view(try TUIFixtures.model(size: size), size: size)
+    assertSnapshot(grid, named: "too-small-39x11")
+  }
+
+  /// Every screen at odd and tiny sizes renders without trapping and fills exactly the grid.
+  @Test(arguments: [(1, 1), (0, 0), (40, 12), (41, 30), (79, 23), (200, 60), (300, 9)])
+  func oddSizes(width: Int, height: Int) throws {
+    let size = Size(width: width, height: height)
+    var model = try TUIFixtures.model(["vision"], size: size)
+    for key in [Key.character("3"), .character("h"), .escape, .character("?"), .escape, .character("s")] {
+      _ = update(&model, .pressedKey(key))
+      #expect(view(model, size: size).size == size)
+    }
+  }
+}

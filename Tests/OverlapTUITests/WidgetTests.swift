@@ -1,0 +1,105 @@
+import Testing
+
+@testable import OverlapTUI
+
+/// Small widgets and text layout, with their expected output inline.
+@Suite struct WidgetTests {
+  let theme = Theme(hasColor: true)
+
+  func wrapped(_ text: String, width: Int) -> [String] {
+    TextLayout.wrap([Span(text)], width: width).map(\.text)
+  }
+
+  @Test func meterBarUsesEighthsAndColoursByLevel() {
+    let low = MeterBar.spans(value: 25, width: 10, glyphs: .unicode, theme: theme)
+    #expect(low.map(\.text).joined() == "██▌░░░░░░░")
+    #expect(low[0].style.foreground == .red)
+    #expect(MeterBar.spans(value: 45, width: 10, glyphs: .unicode, theme: theme)[0].style.foreground == .yellow)
+    #expect(MeterBar.spans(value: 80, width: 10, glyphs: .unicode, theme: theme)[0].style.foreground == .green)
+    #expect(MeterBar.spans(value: 100, width: 4, glyphs: .unicode, theme: theme).map(\.text).joined() == "████")
+    #expect(MeterBar.spans(value: 0, width: 4, glyphs: .ascii, theme: theme).map(\.text).joined() == "....")
+    #expect(MeterBar.spans(value: 55, width: 10, glyphs: .ascii, theme: theme).map(\.text).joined() == "######....")
+  }
+
+  @Test func sparklineIsOnAFixedScale() {
+    #expect(Sparkline.text([0, 25, 50, 75, 100], width: 10, glyphs: .unicode) == "▁▂▄▆█")
+    #expect(Sparkline.text([0, 25, 50, 75, 100], width: 3, glyphs: .unicode) == "▄▆█")
+    #expect(Sparkline.text([0, 100], width: 5, glyphs: .ascii) == "_#")
+    #expect(Sparkline.stretched([0, 100], width: 7, glyphs: .unicode) == "▁▁▁███")
+  }
+
+  @Test func balanceGaugeMarksTheManagerShare() {
+    func track(_ leader: Int, _ manager: Int) -> String {
+      BalanceGauge.track(leader: leader, manager: manager, width: 9, glyphs: .unicode, theme: theme).map(\.text)
+        .joined()
+    }
+    #expect(track(0, 0) == "────○────")
+    #expect(track(3, 0) == "●───┼────")
+    #expect(track(1, 1) == "────●────")
+    #expect(track(1, 3) == "────┼─●──")
+    #expect(BalanceGauge.verdict(leader: 4, manager: 0) == "leader only")
+    #expect(BalanceGauge.verdict(leader: 3, manager: 2) == "balanced")
+    #expect(BalanceGauge.verdict(leader: 1, manager: 4) == "leaning manager")
+  }
+
+  @Test func wrapBreaksAtWordsAndKeepsParagraphs() {
+    #expect(
+      wrapped("The leader chooses where to go.\n\nThe manager plans.", width: 12) == [
+        "The leader", "chooses", "where to go.", "", "The manager", "plans.",
+      ])
+    #expect(wrapped("unbreakablewordhere ok", width: 8) == ["unbreaka", "blewordh", "ere ok"])
+    #expect(
+      TextLayout.wrap([Span("1 leader  Share the vision")], width: 16, hangingIndent: 10).map(\.text) == [
+        "1 leader  Share", "          the", "          vision",
+      ])
+  }
+
+  @Test func tidyKeepsOneBlankLineBetweenParagraphs() {
+    #expect(TextLayout.tidy("\nFirst.\n\n\n  \nSecond.\n\n") == "First.\n\nSecond.")
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    #expect(TextLayout.width(of: "日本語") == 6)
+    #expect(TextLayout.width(of: "e\u{301}") == 1)
+    #expect(wrapped("日本語 テキスト", width: 7) == ["日本語", "テキス", "ト"])
+    var grid = Grid(size: Size(width: 5, height: 1))
+    grid.put("日", row: 0, column: 3, style: CellStyle())
+    #expect(grid.lines == ["   日"])
+    // Writing over either half of a wide character removes all of it.
+    grid.put("x", row: 0, column: 4, style: CellStyle())
+    #expect(grid.lines == ["    x"])
+    grid.put("本", row: 0, column: 3, style: CellStyle())
+    grid.put("y", row: 0, column: 3, style: CellStyle())
+    #expect(grid.lines == ["   y"])
+    // One that would straddle the right edge becomes a space.
+    grid.put("語", row: 0, column: 4, style: CellStyle())
+    #expect(grid.lines == ["   y"])
+    #expect(grid[0, 4].width == 1)
+  }
+
+  @Test func truncateEndsWithAnEllipsis() {
+    #expect(TextLayout.truncate("Share the vision", width: 10, ellipsis: "…") == "Share the…")
+    #expect(TextLayout.truncate("Short", width: 10, ellipsis: "…") == "Short")
+    #expect(TextLayout.truncate("Share the vision", width: 10, ellipsis: "...") == "Share t...")
+  }
+
+  @Test func asciiFallbackSpellsOutTypography() {
+    #expect(TextLayout.ascii("“Café” — naïve… 3×2 → done") == "\"Cafe\" -- naive... 3x2 -> done")
+    #expect(TextLayout.ascii("日") == "?")
+  }
+
+  @Test func variableNamesReadAsWords() {
+    #expect(ResultPanel.displayName("days_left") == "Days left")
+    #expect(ResultPanel.displayName("morale") == "Morale")
+  }
+
+  @Test func footerDropsTheLeastImportantHintsFirst() {
+    var canvas = Canvas(size: Size(width: 30, height: 2), glyphs: .ascii, theme: theme)
+    canvas.footer(
+      [
+        Canvas.Hint(key: "1-3", label: "choose", priority: 0), Canvas.Hint(key: "h", label: "history", priority: 5),
+        Canvas.Hint(key: "?", label: "help", priority: 1), Canvas.Hint(key: "q", label: "quit", priority: 0),
+      ], notice: nil)
+    #expect(canvas.grid.lines[1] == " 1-3 choose  ? help  q quit")
+  }
+}
