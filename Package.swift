@@ -33,7 +33,8 @@ let package = Package(
     .executableTarget(name: "overlap", dependencies: ["OverlapCLI"]),
     .testTarget(name: "OverlapEngineTests", dependencies: ["OverlapEngine"]),
     .testTarget(name: "OverlapLabTests", dependencies: ["OverlapLab"]),
-    .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"]),
+    // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
+    .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -70,7 +70,8 @@ extension ScenarioBuilder {
 
   // MARK: - Consequences
 
-  mutating func readConsequences(_ fields: NodeReader.Fields, of owner: String) -> Consequences {
+  /// `chanceOutcomes` is false for events, whose own 'chance' is the percentage that they fire.
+  mutating func readConsequences(_ fields: NodeReader.Fields, of owner: String, chanceOutcomes: Bool = true) -> Consequences {
     var result = Consequences()
     result.effects = fields["effects"].map { effects($0, of: owner) } ?? []
     result.setFlags = flagList(fields["set"], "'set' of \(owner)")
@@ -78,8 +79,12 @@ extension ScenarioBuilder {
     if let node = fields["later"], let list = reader.list(node, "'later' of \(owner)") {
       result.later = list.compactMap { readDelayed($0, of: owner) }
     }
-    if let node = fields["chance"], case .sequence = node, let list = reader.list(node, "'chance' of \(owner)") {
-      result.chances = list.compactMap { readChance($0, of: owner) }
+    if chanceOutcomes, let node = fields["chance"] {
+      if case .sequence = node, let list = reader.list(node, "'chance' of \(owner)") {
+        result.chances = list.compactMap { readChance($0, of: owner) }
+      } else {
+        reader.error(node, "'chance' of \(owner) is a list of outcomes, each like '- percent: 30' with its 'effects'")
+      }
     }
     return result
   }
@@ -156,7 +161,7 @@ extension ScenarioBuilder {
       text: fields["text"].flatMap { text($0, "the text of event '\(id)'") },
       condition: fields["when"].flatMap { expression($0, "the condition of event '\(id)'") },
       chance: chance, once: fields["once"].flatMap { reader.bool($0, "once") } ?? true,
-      consequences: readConsequences(fields, of: "event '\(id)'"),
+      consequences: readConsequences(fields, of: "event '\(id)'", chanceOutcomes: false),
       location: reader.location(of: node))
   }
 
@@ -180,7 +185,9 @@ extension ScenarioBuilder {
     }
     checkUnique(endings.map { ($0.id, $0.location) }, "ending")
     let defaults = endings.indices.filter { endings[$0].condition == nil && !endings[$0].immediate }
-    if defaults.isEmpty, !list.isEmpty {
+    if list.isEmpty {
+      reader.error(node, "a scenario needs at least one ending; the last one, without 'when', is the default")
+    } else if defaults.isEmpty {
       reader.error(node, "add a default ending without 'when' at the end of the list, for when no other ending fits")
     }
     for index in defaults where index != endings.count - 1 {
@@ -241,7 +248,11 @@ extension ScenarioBuilder {
         guard let fields = reader.fields(value, "a range", known: ["min", "max"]) else { continue }
         let lower = fields["min"].flatMap { reader.int($0, "min") } ?? .min
         let upper = fields["max"].flatMap { reader.int($0, "max") } ?? .max
-        ranges.append(.init(value: index, lower: lower, upper: upper))
+        if lower > upper {
+          reader.error(value, "the range of '\(name)' has min \(lower) above max \(upper), so no value fits")
+        } else {
+          ranges.append(.init(value: index, lower: lower, upper: upper))
+        }
       } else if let text = value.string {
         let parts = text.components(separatedBy: "..")
         if parts.count == 2, let lower = Int(parts[0].trimmingCharacters(in: .whitespaces)),
@@ -251,8 +262,10 @@ extension ScenarioBuilder {
         } else if let exact = Int(text) {
           ranges.append(.init(value: index, lower: exact, upper: exact))
         } else {
-          reader.error(value, "expected a range such as '60..100' or a number, but found '\(text)'")
+          reader.error(value, "expected a range such as '60..100' (low to high) or a number, but found '\(text)'")
         }
+      } else {
+        reader.error(value, "expected a range such as '60..100', a number, or '{min: 60, max: 100}' for '\(name)'")
       }
     }
     return ranges

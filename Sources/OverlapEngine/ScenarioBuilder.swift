@@ -194,7 +194,9 @@ struct ScenarioBuilder {
         condition = expression(ifNode, "the condition of a paragraph of \(what)")
         body = textNode
       }
-      guard let source = reader.nonEmptyString(body, what) else { continue }
+      guard let raw = reader.nonEmptyString(body, what) else { continue }
+      // YAML block scalars ('>' and '|') end with a newline that is not part of the prose.
+      let source = String(raw.reversed().drop { $0.isNewline || $0 == " " }.reversed())
       do {
         paragraphs.append(Text.Paragraph(condition: condition, segments: try Text.segments(of: source, lookup: lookup)))
       } catch {

@@ -78,7 +78,12 @@ public struct TurnReport: Codable, Equatable, Sendable {
     scheduled = []
     landed = []
     events = []
-    var changesOfLast: [Change] = []
+    // Changes since the last other happening, with their causes: a delayed effect or an
+    // event is recorded after its own changes, which follow the move's own changes.
+    var recent: [(cause: GameState.Source, change: Change)] = []
+    func changesMade(by source: GameState.Source) -> [Change] {
+      recent.filter { $0.cause == source }.map(\.change)
+    }
     func name(_ source: GameState.Source) -> String {
       switch source {
       case .choice(let index): scenario.choices[index].id
@@ -87,8 +92,9 @@ public struct TurnReport: Codable, Equatable, Sendable {
     }
     for happening in happenings {
       switch happening {
-      case .changed(let target, let old, let new, _):
-        changesOfLast.append(Change(name: scenario.values[target].name, before: old, after: new))
+      case .changed(let target, let old, let new, let cause):
+        recent.append((cause, Change(name: scenario.values[target].name, before: old, after: new)))
+        continue
       case .rolled(let choiceIndex, let chanceIndex, let hit):
         let chance = scenario.choices[choiceIndex].consequences.chances[chanceIndex]
         rolls.append(Roll(percent: chance.percent, hit: hit, text: hit ? chance.text.map { engine.render($0, in: after) } : nil))
@@ -99,15 +105,15 @@ public struct TurnReport: Codable, Equatable, Sendable {
         scheduled.append(Scheduled(turn: pending.due, effects: effects, strength: pending.strength))
       case .landed(let pending, let text):
         let delayed = engine.delayed(pending)
-        landed.append(Landed(from: name(pending.source), playedOnTurn: pending.due - delayed.delay, text: text, changes: changesOfLast))
+        landed.append(Landed(
+          from: name(pending.source), playedOnTurn: pending.due - delayed.delay, text: text, changes: changesMade(by: pending.source)))
       case .eventFired(let eventIndex, let text):
         let event = scenario.events[eventIndex]
-        events.append(FiredEvent(id: event.id, title: event.title, text: text, changes: changesOfLast))
+        events.append(FiredEvent(id: event.id, title: event.title, text: text, changes: changesMade(by: .event(eventIndex))))
       case .ended:
         break
       }
-      if case .changed = happening { continue }
-      changesOfLast = []
+      recent = []
     }
   }
 }

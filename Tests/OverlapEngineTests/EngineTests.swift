@@ -119,6 +119,36 @@ import Testing
     #expect(game.reports[2].landed.first?.playedOnTurn == 1)
   }
 
+  @Test func reportsCreditEachChangeToWhatCausedIt() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: c1
+              text: C
+              style: manager
+              later: [{in: 1, effects: {stability: 7}}]
+        - id: s2
+          text: S
+          choices:
+            - id: c2
+              text: C
+              style: leader
+              effects: {morale: 5}
+      """, extra: """
+      events:
+        - id: bump
+          title: Bump
+          when: morale > 50
+          effects: {efficiency: -3}
+      """)
+    let game = try play(try engine(yaml), ["c1", "c2"])
+    let second = game.reports[1]
+    #expect(second.changes.map(\.name) == ["morale", "efficiency", "stability"])
+    #expect(second.landed.first?.changes == [TurnReport.Change(name: "stability", before: 50, after: 57)])
+    #expect(second.events.first?.changes == [TurnReport.Change(name: "efficiency", before: 50, after: 47)])
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a

@@ -106,6 +106,51 @@ import Testing
     ])
   }
 
+  @Test func aChoiceChanceMustBeAListOfOutcomes() {
+    let yaml = Fixtures.scenario(scenes: Self.oneScene + "\n        chance: 50")
+    #expect(errors(yaml) == [
+      "test.yaml:13:17: error: 'chance' of choice 'c1' is a list of outcomes, each like '- percent: 30' with its 'effects'"
+    ])
+  }
+
+  @Test func atLeastOneEnding() {
+    let yaml = Fixtures.scenario(scenes: Self.oneScene, endings: "  []")
+    #expect(errors(yaml) == [
+      "test.yaml:14:3: error: a scenario needs at least one ending; the last one, without 'when', is the default"
+    ])
+  }
+
+  @Test func testMeterRangesMustBeSatisfiable() {
+    let tests = """
+      tests:
+        - name: upside down
+          moves: [c1]
+          meters: {morale: {min: 80, max: 20}, efficiency: 90..10, stability: [1, 2]}
+      """
+    let found = errors(Fixtures.scenario(scenes: Self.oneScene, extra: tests))
+    #expect(found == [
+      "test.yaml:8:22: error: the range of 'morale' has min 80 above max 20, so no value fits",
+      "test.yaml:8:54: error: expected a range such as '60..100' (low to high) or a number, but found '90..10'",
+      "test.yaml:8:73: error: expected a range such as '60..100', a number, or '{min: 60, max: 100}' for 'stability'",
+    ])
+  }
+
+  @Test func blockTextLosesItsTrailingNewline() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: a
+          text: >
+            Folded
+            prose.
+          choices:
+            - id: c1
+              text: Go
+              style: leader
+      """)
+    let scenario = try Fixtures.load(yaml)
+    let engine = Engine(scenario: scenario)
+    #expect(engine.render(scenario.scenes[0].text, in: engine.start(seed: 1)) == "Folded prose.")
+  }
+
   @Test func unknownSceneReference() {
     let yaml = Fixtures.scenario(scenes: """
         - id: start
