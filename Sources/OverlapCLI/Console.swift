@@ -1,17 +1,23 @@
 import Foundation
 
-/// Where commands write. Tests swap it to capture output in-process.
+/// Where commands write and read typed lines. Tests swap it to run commands in-process.
 public struct Console: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
+  /// The next line typed (without its newline), or nil at the end of input.
+  public var readLine: @Sendable () -> String?
 
   @TaskLocal public static var current = Console(
     out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
     err: { text in FileHandle.standardError.write(Data(text.utf8)) })
 
-  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+  public init(
+    out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+    readLine: @escaping @Sendable () -> String? = { Swift.readLine(strippingNewline: true) }
+  ) {
     self.out = out
     self.err = err
+    self.readLine = readLine
   }
 
   static func print(_ text: String = "") { current.out(text + "\n") }

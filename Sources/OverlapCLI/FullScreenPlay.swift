@@ -10,6 +10,8 @@ struct FullScreenPlay {
   let library: ScenarioLibrary
   /// The seed for new games; nil picks a new one each time.
   let seed: UInt64?
+  /// Quiz and team apply to new games (a loaded save keeps its own); discussion pauses to all.
+  let workshop: WorkshopOptions
   var environment = ProcessInfo.processInfo.environment
 
   /// How the loop ended.
@@ -31,7 +33,7 @@ struct FullScreenPlay {
     // Only the menu needs the saves at once; the scenario list waits for the first frame.
     var model = AppModel(
       size: terminal.size, capabilities: terminal.capabilities, catalog: nil,
-      saves: opened == nil ? saveEntries() : [], opened: opened)
+      saves: opened == nil ? saveEntries() : [], opened: opened, discuss: workshop.discuss)
     let exit = loop(&model, terminal: terminal)
     let saved = autosaveIfPlayed(model)
     terminal.close()
@@ -110,8 +112,7 @@ struct FullScreenPlay {
       }
     case .newGame(let path):
       do {
-        let game = Playthrough(engine: Engine(scenario: try library.load(path)), seed: seed ?? randomSeed())
-        return [.openedGame(OpenedGame(game: game, created: Date(), notice: "New game, seed \(game.seed)."))]
+        return [.openedGame(try newGame(path))]
       } catch {
         return [.commandFailed("Cannot start: \(firstLine(of: error))")]
       }
@@ -135,11 +136,18 @@ struct FullScreenPlay {
         game: opened.game, players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate,
         notice: notice)
     }
-    if let scenario {
-      let game = Playthrough(engine: Engine(scenario: try library.load(scenario)), seed: seed ?? randomSeed())
-      return OpenedGame(game: game, created: Date(), notice: "New game, seed \(game.seed). Press ? for help.")
-    }
+    if let scenario { return try newGame(scenario) }
     return nil
+  }
+
+  /// A new game of a scenario (an id or a path), set up for this session's quiz and team.
+  private func newGame(_ scenario: String) throws -> OpenedGame {
+    let game = Playthrough(engine: Engine(scenario: try library.load(scenario)), seed: seed ?? randomSeed())
+    var text = "New game, seed \(game.seed)."
+    if workshop.quiz { text += " Quiz: the styles are hidden." }
+    return OpenedGame(
+      game: game, players: workshop.team, quiz: workshop.quiz ? [] : nil, created: Date(),
+      notice: text + " Press ? for help.")
   }
 
   /// Every scenario file, including ones that do not load (the picker says why).
@@ -193,7 +201,7 @@ struct FullScreenPlay {
     let canTalk = exit != .signal(SIGHUP)
     switch saved {
     case .success(let name) where canTalk:
-      Console.print("Progress saved as '\(name)'. Resume with: overlap play --load \(name)")
+      Console.print("Progress saved as '\(name)'. Resume with: \(workshop.resumeCommand(for: name))")
     case .failure(let error):
       if canTalk { Console.error(error.message) }
       return .ioError

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapLab
 
 /// Line-by-line play for pipes, screen readers and terminals curses cannot drive.
 struct PlainPlay {
@@ -8,7 +9,6 @@ struct PlainPlay {
   var workshop: WorkshopOptions
   /// The style guessed for each move, when playing the quiz.
   var guesses: [Style?] = []
-  var readLine: () -> String? = { Swift.readLine(strippingNewline: true) }
 
   init(store: SaveStore, library: ScenarioLibrary, workshop: WorkshopOptions = WorkshopOptions()) {
     self.store = store
@@ -24,11 +24,10 @@ struct PlainPlay {
       let opened = try store.load(load, library: library)
       if let warning = opened.warning { Console.warn(warning) }
       game = opened.game
+      // A save keeps its own team and quiz mode, so its answers stay one per move.
       workshop.team = opened.save.players
-      if let quiz = opened.save.quiz {
-        workshop.quiz = true
-        guesses = quiz
-      }
+      workshop.quiz = opened.save.quiz != nil
+      guesses = opened.save.quiz ?? []
       say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
     } else {
       guard let scenario = try pickScenario(reference) else { return }
@@ -40,6 +39,8 @@ struct PlainPlay {
   }
 
   func say(_ text: String, terminator: String = "\n") { Console.current.out(text + terminator) }
+
+  func readLine() -> String? { Console.current.readLine() }
 
   func pickScenario(_ reference: String?) throws -> Scenario? {
     if let reference { return try library.load(reference) }
@@ -102,7 +103,7 @@ struct PlainPlay {
       if workshop.quiz { guesses.append(askStyle()) }
       showResult(report, game: game)
       try autosave(game, announce: false)
-      if workshop.discuss, let prompt = game.scenario.scenes[game.states[game.states.count - 2].scene].discuss {
+      if workshop.discuss, let prompt = Workshop.discussion(after: game) {
         say("")
         say("Discuss: \(prompt)")
         Console.current.out("Press Enter to go on. ")
@@ -134,7 +135,7 @@ struct PlainPlay {
     } catch {
       throw CLIError("could not autosave: \(error)", .ioError)
     }
-    if announce { say("Progress saved as '\(name)'. Resume with: overlap play --load \(name)") }
+    if announce { say("Progress saved as '\(name)'. Resume with: \(workshop.resumeCommand(for: name))") }
   }
 
   // MARK: - Showing the game
@@ -144,7 +145,7 @@ struct PlainPlay {
     let scene = scenario.scenes[game.state.scene]
     say("")
     say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game)): \(scene.title ?? scene.id)")
-    if !players.isEmpty { say("\(players[game.state.moves % players.count]) decides this turn.") }
+    if let decider = Workshop.decider(players, move: game.state.moves) { say("\(decider) decides this turn.") }
     say(game.sceneText)
     say(meterLine(game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
@@ -207,8 +208,7 @@ struct PlainPlay {
     say(meterLine(game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
     if workshop.quiz {
-      let right = zip(guesses, game.reports).filter { $0.0 == $0.1.style }.count
-      say("Quiz: \(right) of \(game.reports.count) styles named correctly.")
+      say("Quiz: " + Debrief.Quiz(styles: game.reports.map(\.style), guesses: guesses).summary)
     }
     try? autosave(game, announce: false)
   }
@@ -216,7 +216,16 @@ struct PlainPlay {
 
 /// Classroom options for `play`: the quiz, hot-seat teams and discussion pauses.
 struct WorkshopOptions {
+  /// Hide each move's style and ask for it after the move.
   var quiz = false
+  /// Members in playing order; the deciding member rotates each turn.
   var team: [String] = []
+  /// Pause on the scene's discussion prompt after each turn.
   var discuss = false
+
+  /// The command that resumes a save with these options. A save keeps its quiz and team
+  /// but not the discussion pauses, so those are asked for again.
+  func resumeCommand(for save: String) -> String {
+    "overlap play --load \(save)" + (discuss ? " --workshop" : "")
+  }
 }

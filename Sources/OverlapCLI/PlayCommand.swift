@@ -11,6 +11,13 @@ struct PlayCommand: ParsableCommand {
       Without a scenario the full-screen game opens at its main menu. Every turn is autosaved \
       to autosave-SCENARIO in the saves folder. A new game picks a random seed and shows it; \
       give --seed to replay the same events.
+
+      For workshops, --quiz, --team and --workshop combine. In a quiz, each move's style is \
+      hidden: after choosing, say which it was (l or m), then see the answer, the teaching \
+      note and the running score. With a team, the deciding member rotates each turn and is \
+      shown on screen. With --workshop, each turn ends on the scene's discussion prompt until \
+      you go on. Names and answers are saved with the game and show in its debrief; a saved \
+      game keeps its team and quiz mode, so --load brings them back by itself.
       """)
 
   @Argument(help: "A scenario id (such as 'change') or a path to a scenario file.")
@@ -25,12 +32,33 @@ struct PlayCommand: ParsableCommand {
   @Flag(help: "Play line by line (for pipes, screen readers and simple terminals).")
   var plain = false
 
+  @Flag(help: "Hide each move's style; after each move, say whether it was a leader or a manager move.")
+  var quiz = false
+
+  @Option(
+    help: ArgumentHelp(
+      "A team member for hot-seat play (repeat the option for each, in playing order).", valueName: "NAME"))
+  var team: [String] = []
+
+  @Flag(help: "After each turn, pause on the scene's discussion prompt.")
+  var workshop = false
+
   @OptionGroup var options: SharedOptions
 
   init() {}
 
   func validate() throws {
     if load != nil && seed != nil { throw ValidationError("--seed cannot change the seed of a saved game") }
+    // Changing them mid-game would misattribute earlier moves and answers.
+    if load != nil && !team.isEmpty { throw ValidationError("--team cannot change the players of a saved game") }
+    if load != nil && quiz { throw ValidationError("--quiz cannot change a saved game; a quiz save resumes as a quiz") }
+    let names = workshopOptions.team
+    if names.contains("") { throw ValidationError("--team needs a name") }
+    if Set(names).count != names.count { throw ValidationError("--team names must differ") }
+  }
+
+  var workshopOptions: WorkshopOptions {
+    WorkshopOptions(quiz: quiz, team: team.map { $0.trimmingCharacters(in: .whitespaces) }, discuss: workshop)
   }
 
   func run() throws {
@@ -38,7 +66,7 @@ struct PlayCommand: ParsableCommand {
     let dumb = ProcessInfo.processInfo.environment["TERM"].map { $0.isEmpty || $0 == "dumb" } ?? true
     let store = SaveStore(directory: options.savesDirectory)
     if !plain && interactive && !dumb {
-      let fullScreen = FullScreenPlay(store: store, library: options.library, seed: seed)
+      let fullScreen = FullScreenPlay(store: store, library: options.library, seed: seed, workshop: workshopOptions)
       do {
         let status = try fullScreen.run(scenario: scenario, load: load)
         if status != .ok { throw CLIError("", status) }
@@ -47,7 +75,7 @@ struct PlayCommand: ParsableCommand {
         Console.warn("\(error); playing line by line")
       }
     }
-    var session = PlainPlay(store: store, library: options.library)
+    var session = PlainPlay(store: store, library: options.library, workshop: workshopOptions)
     try session.start(scenario: scenario, seed: seed, load: load)
   }
 }

@@ -41,8 +41,9 @@ public struct ExhaustiveExplorer: Sendable {
     }
     // One engine per thread, each on its own copy of the scenario (see `Explorer.privateCopy`).
     let engines = [engine] + (1..<max(1, jobs)).map { _ in Explorer.privateCopy(of: engine) }
+    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
     var key: [UInt8] = []
-    StatePacking.pack(first, into: &key)
+    StatePacking.pack(first, keeping: reads, into: &key)
     var layer = Array(repeating: StateTable(), count: engines.count)
     layer[0].add(key[...], weight: .certain)
     var turn = 1
@@ -52,7 +53,7 @@ public struct ExhaustiveExplorer: Sendable {
       result.states += count
       let budget = maxStates - result.states
       var pieces: [[StateTable]] = []
-      for part in expand(layer, strategy: strategy, budget: budget, engines: engines) {
+      for part in expand(layer, strategy: strategy, reads: reads, budget: budget, engines: engines) {
         guard let part else { throw TooManyStates(strategy: strategy, limit: maxStates, turn: turn + 1) }
         result.merge(part.result)
         pieces.append(part.next)
@@ -74,11 +75,11 @@ public struct ExhaustiveExplorer: Sendable {
 
   /// Plays every branch from each state, one shard per engine. A part comes back nil
   /// when it alone passed `budget` new states.
-  func expand(_ layer: [StateTable], strategy: Strategy, budget: Int, engines: [Engine]) -> [Part?] {
-    if engines.count == 1 { return [Worker(engine: engines[0]).expand(layer[0], strategy: strategy, budget: budget, shards: 1)] }
+  func expand(_ layer: [StateTable], strategy: Strategy, reads: FutureReads, budget: Int, engines: [Engine]) -> [Part?] {
+    if engines.count == 1 { return [Worker(engine: engines[0], reads: reads).expand(layer[0], strategy: strategy, budget: budget, shards: 1)] }
     let parts = Mutex<[Part?]>(Array(repeating: nil, count: engines.count))
     DispatchQueue.concurrentPerform(iterations: engines.count) { job in
-      let part = Worker(engine: engines[job]).expand(layer[job], strategy: strategy, budget: budget, shards: engines.count)
+      let part = Worker(engine: engines[job], reads: reads).expand(layer[job], strategy: strategy, budget: budget, shards: engines.count)
       parts.withLock { $0[job] = part }
     }
     return parts.withLock { $0 }
@@ -116,10 +117,12 @@ extension ExhaustiveExplorer {
   /// One thread's share of a turn, with everything it reads owned by that thread.
   struct Worker {
     let engine: Engine
+    let reads: FutureReads
     let styles: [Style]
 
-    init(engine: Engine) {
+    init(engine: Engine, reads: FutureReads) {
       self.engine = engine
+      self.reads = reads
       styles = engine.scenario.choices.map(\.style)
     }
 
@@ -152,7 +155,7 @@ extension ExhaustiveExplorer {
             if after.isFinished {
               part.result.finish(after, weight: branch)
             } else {
-              StatePacking.pack(after, into: &key)
+              StatePacking.pack(after, keeping: reads, into: &key)
               let hash = StateTable.hash(key[...])
               let shard = shards == 1 ? 0 : Int(truncatingIfNeeded: (hash >> 32) % UInt64(shards))
               if part.next[shard].add(key[...], hash: hash, weight: branch) { added += 1 }

@@ -86,21 +86,26 @@ struct StateTable {
 
 // MARK: - Packing
 
-/// Packs every field of a `GameState` except its generator (exhaustive search forces
-/// chance instead) into bytes, and back. Numbers are zigzag LEB128, so meters take a
+/// Packs a `GameState` without its generator (exhaustive search forces chance instead)
+/// into bytes, and back. Numbers are zigzag LEB128, so meters take a
 /// byte each; flags and fired events take a bit each.
 enum StatePacking {
-  static func pack(_ state: GameState, into key: inout [UInt8]) {
+  /// Packs the parts of `state` that can change what happens next: what `reads` says
+  /// no condition will read again packs as zero, and a streak past the balance limit
+  /// packs as the limit, so states that differ only there merge.
+  static func pack(_ state: GameState, keeping reads: FutureReads, into key: inout [UInt8]) {
     key.removeAll(keepingCapacity: true)
-    write(state.scene, to: &key)
+    let scene = state.scene
+    let counts = reads.moveCounts[scene]
+    write(scene, to: &key)
     write(state.moves, to: &key)
-    write(state.leaderMoves, to: &key)
-    write(state.managerMoves, to: &key)
+    write(counts ? state.leaderMoves : 0, to: &key)
+    write(counts ? state.managerMoves : 0, to: &key)
     write(state.lastStyle.map { $0 == .leader ? 1 : 2 } ?? 0, to: &key)
-    write(state.streak, to: &key)
+    write(min(state.streak, reads.streakLimit), to: &key)
     write(state.ending.map { $0 + 1 } ?? 0, to: &key)
-    for value in state.values { write(value, to: &key) }
-    writeBits(state.flags, to: &key)
+    for (index, value) in state.values.enumerated() { write(reads.values[scene][index] ? value : 0, to: &key) }
+    writeBits(state.flags, keeping: reads.flags[scene], to: &key)
     writeBits(state.firedEvents, to: &key)
     write(state.pending.count, to: &key)
     for pending in state.pending {
@@ -168,10 +173,10 @@ enum StatePacking {
     return Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
   }
 
-  static func writeBits(_ bits: [Bool], to key: inout [UInt8]) {
+  static func writeBits(_ bits: [Bool], keeping mask: [Bool]? = nil, to key: inout [UInt8]) {
     var byte: UInt8 = 0
     for (index, bit) in bits.enumerated() {
-      if bit { byte |= 1 << UInt8(index % 8) }
+      if bit && mask?[index] ?? true { byte |= 1 << UInt8(index % 8) }
       if index % 8 == 7 {
         key.append(byte)
         byte = 0

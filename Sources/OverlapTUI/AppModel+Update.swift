@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapLab
 
 /// Applies one message to the model and returns the side effects it asks for.
 ///
@@ -55,7 +56,8 @@ extension AppModel {
     case .menu(let cursor): return pressedKeyInMenu(key, cursor: cursor)
     case .scenarioPicker(let cursor): return pressedKeyInScenarioPicker(key, cursor: cursor)
     case .game: return pressedKeyInGame(key)
-    case .result: return pressedKeyInResult(key)
+    case .quizPrompt(let choice): return pressedKeyInQuizPrompt(key, choice: choice)
+    case .result, .discussion: return pressedKeyInPanel(key)
     case .help: return pressedKeyInPage(key, closers: ["?"])
     case .history: return pressedKeyInPage(key, closers: ["h"])
     case .savePrompt(let name, _): return pressedKeyInSavePrompt(key, name: name)
@@ -197,32 +199,73 @@ extension AppModel {
     return catalog == nil ? [.listSaves, .listScenarios] : [.listSaves]
   }
 
-  /// Plays the `index`-th offered move (counting from 0) and opens its result.
+  /// Plays the `index`-th offered move (counting from 0) and opens its result; in a quiz,
+  /// asks for the move's style first.
   mutating func choseMove(_ index: Int) -> [Command] {
-    guard var game, game.legalChoices.indices.contains(index) else { return [] }
-    game.play(choice: game.legalChoices[index])
+    guard let game, game.legalChoices.indices.contains(index) else { return [] }
+    if quiz != nil {
+      choiceCursor = index
+      screens.append(.quizPrompt(choice: game.legalChoices[index]))
+      return []
+    }
+    return play(game.legalChoices[index], guess: nil)
+  }
+
+  /// Plays a move, keeping one quiz answer per move, and opens its result.
+  private mutating func play(_ choice: Int, guess: Style?) -> [Command] {
+    guard var game else { return [] }
+    game.play(choice: choice)
     self.game = game
-    // A quiz save keeps one answer per move; moves played here were not quizzed.
-    if quiz != nil { quiz?.append(nil) }
+    quiz?.append(guess)
+    debriefIfFinished()
     choiceCursor = 0
     narrativeScroll = 0
     screens.append(.result(scroll: 0))
     return [.autosave]
   }
 
-  private mutating func pressedKeyInResult(_ key: Key) -> [Command] {
+  private mutating func pressedKeyInQuizPrompt(_ key: Key, choice: Int) -> [Command] {
+    switch key {
+    case .character("l"), .character("L"):
+      return guessedStyle(.leader, choice: choice)
+    case .character("m"), .character("M"):
+      return guessedStyle(.manager, choice: choice)
+    case .escape, .backspace, .left:
+      screens.removeLast()
+    case .character("q"):
+      return [.quit(.pressedQuit)]
+    default:
+      notice = Notice(text: "Press l for leader or m for manager (Esc to choose again).", isError: true)
+    }
+    return []
+  }
+
+  private mutating func guessedStyle(_ style: Style, choice: Int) -> [Command] {
+    screens.removeLast()
+    return play(choice, guess: style)
+  }
+
+  /// The result and discussion panels: scroll keys scroll a long one, `q` quits, and any
+  /// other key continues.
+  private mutating func pressedKeyInPanel(_ key: Key) -> [Command] {
     let frame = render(self, size)
     if frame.maxScroll > 0, let amount = scrollAmount(for: key, page: frame.pageHeight) {
       scroll(by: amount)
       return []
     }
     if key == .character("q") { return [.quit(.pressedQuit)] }
-    continuedFromResult()
+    continuedFromPanel()
     return []
   }
 
-  private mutating func continuedFromResult() {
-    screens.removeLast()
+  /// Closes the panel on top. A result leads to its discussion in workshop mode; then the
+  /// game goes on, or the ending shows.
+  private mutating func continuedFromPanel() {
+    let closed = screens.removeLast()
+    if case .result = closed, discuss, let game, Workshop.discussion(after: game) != nil {
+      screens.append(.discussion(scroll: 0))
+      return
+    }
     if let game, game.isFinished, screen == .game { replaceTop(.ending(scroll: 0)) }
   }
 
@@ -343,9 +386,12 @@ extension AppModel {
   mutating func clicked(_ position: Position) -> [Command] {
     notice = nil
     let frame = render(self, size)
-    if case .result = screen {
-      continuedFromResult()
+    switch screen {
+    case .result, .discussion:
+      continuedFromPanel()
       return []
+    default:
+      break
     }
     guard let hit = frame.hits.last(where: { $0.rect.contains(position) }) else { return [] }
     switch hit.action {
@@ -386,10 +432,11 @@ extension AppModel {
     switch screen {
     case .game: narrativeScroll = moved(narrativeScroll)
     case .result(let scroll): replaceTop(.result(scroll: moved(scroll)))
+    case .discussion(let scroll): replaceTop(.discussion(scroll: moved(scroll)))
     case .help(let scroll): replaceTop(.help(scroll: moved(scroll)))
     case .history(let scroll): replaceTop(.history(scroll: moved(scroll)))
     case .ending(let scroll): replaceTop(.ending(scroll: moved(scroll)))
-    case .menu, .scenarioPicker, .savePrompt, .loadPicker: break
+    case .menu, .scenarioPicker, .savePrompt, .loadPicker, .quizPrompt: break
     }
   }
 

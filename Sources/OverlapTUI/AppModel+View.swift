@@ -37,14 +37,19 @@ private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) 
     return SavePromptScreen.draw(name: name, problem: problem, on: &canvas)
   case (.game, let game?):
     return GameScreen.draw(model, game: game, on: &canvas)
+  case (.quizPrompt(let choice), let game?):
+    return QuizPrompt.draw(game: game, choice: choice, on: &canvas)
   case (.result(let scroll), let game?):
     guard let report = game.reports.last else { return Viewport() }
-    return ResultPanel.draw(report: report, scroll: scroll, on: &canvas)
+    let quiz = model.quizScore.map { ResultPanel.QuizAnswer(guess: model.lastGuess, score: $0) }
+    return ResultPanel.draw(report: report, quiz: quiz, scroll: scroll, on: &canvas)
+  case (.discussion(let scroll), let game?):
+    return DiscussionPanel.draw(model, game: game, scroll: scroll, on: &canvas)
   case (.history(let scroll), let game?):
     return HistoryScreen.draw(model, game: game, scroll: scroll, on: &canvas)
   case (.ending(let scroll), let game?):
     return EndingScreen.draw(model, game: game, scroll: scroll, on: &canvas)
-  case (.game, nil), (.result, nil), (.history, nil), (.ending, nil):
+  case (.game, nil), (.quizPrompt, nil), (.result, nil), (.discussion, nil), (.history, nil), (.ending, nil):
     // Game screens never open without a game; fall back to the menu rather than draw nothing.
     return MenuScreen.draw(model, cursor: 0, on: &canvas)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapLab
 
 /// The whole UI state: the game, the screens open on top of each other, cursors,
 /// scroll positions and the terminal size.
@@ -9,9 +10,15 @@ public struct AppModel: Sendable {
   /// Open screens, bottom first; the last one has the keyboard. Never empty.
   var screens: [Screen]
   public internal(set) var game: Playthrough?
+  /// Team members in playing order; empty for solo play.
   public internal(set) var players: [String] = []
+  /// The style guessed for each move; nil when the game is not a quiz.
   public internal(set) var quiz: [Style?]?
   public internal(set) var created: Date?
+  /// Workshop mode: after each result, pause on the scene's discussion prompt.
+  public let discuss: Bool
+  /// The finished game's debrief, built once: it replays the game's key turns.
+  var debrief: Debrief?
   /// The scenario files, once listed; loading them is left until a screen needs them.
   public internal(set) var catalog: [CatalogEntry]?
   public internal(set) var saves: [SaveEntry]
@@ -21,12 +28,14 @@ public struct AppModel: Sendable {
 
   /// A model that opens on `opened`, or on the main menu when it is nil.
   public init(
-    size: Size, capabilities: Capabilities, catalog: [CatalogEntry]?, saves: [SaveEntry], opened: OpenedGame? = nil
+    size: Size, capabilities: Capabilities, catalog: [CatalogEntry]?, saves: [SaveEntry], opened: OpenedGame? = nil,
+    discuss: Bool = false
   ) {
     self.size = size
     self.capabilities = capabilities
     self.catalog = catalog
     self.saves = saves
+    self.discuss = discuss
     screens = [.menu(cursor: 0)]
     if let opened { open(opened) }
   }
@@ -51,6 +60,24 @@ public struct AppModel: Sendable {
     narrativeScroll = 0
     screens = [.menu(cursor: 0), opened.game.isFinished ? .ending(scroll: 0) : .game]
     notice = opened.notice.map { Notice(text: $0, isError: false) }
+    debriefIfFinished()
+  }
+
+  /// Builds the debrief once the game has ended; the ending screen draws it at any width.
+  mutating func debriefIfFinished() {
+    debrief = game.flatMap { $0.isFinished ? Debrief(game: $0, players: players, quiz: quiz) : nil }
+  }
+
+  /// The quiz score so far; nil when the game is not a quiz.
+  var quizScore: Debrief.Quiz? {
+    guard let quiz, let game else { return nil }
+    return Debrief.Quiz(styles: game.reports.map(\.style), guesses: quiz)
+  }
+
+  /// The guess for the last move played, in a quiz.
+  var lastGuess: Style? {
+    guard let quiz, let game, quiz.indices.contains(game.reports.count - 1) else { return nil }
+    return quiz[game.reports.count - 1]
   }
 
   /// The items of the main menu; "continue" only when there is a game to continue.

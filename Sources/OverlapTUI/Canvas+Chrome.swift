@@ -8,9 +8,21 @@ extension Canvas {
   }
 
   mutating func header(left: String, right: String) {
+    header(left: left, right: [right])
+  }
+
+  /// The header bar: a title on the left, and on the right `parts` joined by dots. Parts
+  /// come most important first; the last ones are dropped when they do not fit.
+  mutating func header(left: String, right parts: [String]) {
     let width = grid.width
     fill(Rect(row: 0, column: 0, width: width, height: 1), style: theme.header)
-    let rightShown = truncate(right, width: max(0, width / 2 - 1))
+    // Half the bar, or all that a short title leaves free.
+    let room = max(0, width / 2 - 1, width - TextLayout.width(of: shown(left)) - 3)
+    var parts = parts
+    while parts.count > 1 && TextLayout.width(of: shown(parts.joined(separator: " \(glyphs.dot) "))) > room {
+      parts.removeLast()
+    }
+    let rightShown = truncate(parts.joined(separator: " \(glyphs.dot) "), width: room)
     let rightWidth = TextLayout.width(of: rightShown)
     text(" " + truncate(left, width: max(0, width - rightWidth - 3)), row: 0, column: 0, style: theme.header)
     text(rightShown, row: 0, column: width - rightWidth - 1, style: theme.headerDim)
@@ -37,5 +49,28 @@ extension Canvas {
       column += text(hint.key, row: row, column: column, style: theme.key)
       column += text(" " + hint.label + "  ", row: row, column: column, style: theme.muted)
     }
+  }
+}
+
+/// Panels: boxes over the screen below them.
+extension Canvas {
+  /// The width for a panel of at most `limit` columns, leaving some of the screen below in view.
+  func panelWidth(_ limit: Int) -> Int {
+    min(grid.width - (grid.width < 80 ? 2 : 6), limit)
+  }
+
+  /// A centred box of `lines` that scroll when they do not fit, with a key hint in its last
+  /// row: `hint`, or by default that any key continues.
+  mutating func panel(title: String, lines: [StyledLine], width: Int, scroll: Int, hint: String? = nil) -> Viewport {
+    let height = min(grid.height - 2, lines.count + 4)
+    let rect = bounds.centred(width: width, height: height)
+    box(rect, title: title, style: theme.heading)
+    let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
+    let maxScroll = scrolled(lines, in: inner, scroll: scroll)
+    let shownHint = hint ?? (maxScroll > 0 ? "\(glyphs.upDown) scroll  any other key continues" : "any key continues")
+    textRight(
+      shownHint + " ", row: rect.bottom - 2, in: Rect(row: 0, column: rect.column + 2, width: rect.width - 3, height: 1),
+      style: theme.key)
+    return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
   }
 }

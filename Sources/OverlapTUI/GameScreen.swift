@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapLab
 
 /// The game screen: header, narrative, meters and balance, the numbered moves, key hints.
 enum GameScreen {
@@ -16,8 +17,10 @@ enum GameScreen {
     let choiceRoom = max(1, min(body.height - reserved - 1, compact ? body.height / 2 : body.height * 2 / 5 + 2))
     let (choicesArea, top) = body.bottom(
       drawnChoiceRows(model, game: game, room: choiceRoom, width: body.width, canvas: canvas) + 1)
+    let decider = Workshop.decider(model.players, move: game.state.moves)
     canvas.horizontalRule(
-      row: choicesArea.row, column: 0, width: size.width, label: game.isFinished ? "The end" : "Your move")
+      row: choicesArea.row, column: 0, width: size.width,
+      label: game.isFinished ? "The end" : decider.map { "Your move, \($0)" } ?? "Your move")
     drawChoices(
       model, game: game,
       in: Rect(row: choicesArea.row + 1, column: 1, width: body.width - 2, height: choicesArea.height - 1), on: &canvas)
@@ -55,13 +58,15 @@ enum GameScreen {
   static func drawHeader(_ model: AppModel, game: Playthrough, compact: Bool, on canvas: inout Canvas) {
     let state = game.state
     let total = game.scenario.turnsFrom[state.scene] + state.moves
-    let turn =
-      game.isFinished
-      ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)"
-    var right = "\(turn) \(canvas.glyphs.dot) seed \(game.seed)"
-    if !model.players.isEmpty && !game.isFinished {
-      right = "\(model.players[state.moves % model.players.count]) decides \(canvas.glyphs.dot) " + right
+    var right: [String] = []
+    if !game.isFinished, let decider = Workshop.decider(model.players, move: state.moves) {
+      right.append("\(decider) decides")
     }
+    right.append(
+      game.isFinished
+        ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)")
+    if let score = model.quizScore { right.append("quiz \(score.right)/\(score.total)") }
+    right.append("seed \(game.seed)")
     let left = compact ? game.scenario.title : "Overlap \(canvas.glyphs.pointer) \(game.scenario.title)"
     canvas.header(left: left, right: right)
   }
@@ -114,11 +119,12 @@ enum GameScreen {
       let choice = legal[number]
       let style = game.scenario.choices[choice].style
       let tag = narrowTags ? (style == .leader ? "L " : "M ") : (style == .leader ? "leader  " : "manager ")
-      let prefix = [
+      var prefix = [
         Span(number == cursor ? "\(canvas.glyphs.pointer) " : "  ", canvas.theme.key),
         Span("\(number + 1) ", canvas.theme.key),
-        Span(tag, canvas.theme.style(style)),
       ]
+      // A quiz asks for the style after the choice, so the list must not show it.
+      if model.quiz == nil { prefix.append(Span(tag, canvas.theme.style(style))) }
       let indent = StyledLine(prefix).width
       let text = TextLayout.tidy(game.choiceText(choice))
       if full { return canvas.wrap(prefix + [Span(text)], width: width, hangingIndent: indent) }

@@ -20,7 +20,7 @@ enum HelpScreen {
   static func content(_ model: AppModel, width: Int, canvas: Canvas) -> [StyledLine] {
     let theme = canvas.theme
     let glyphs = canvas.glyphs
-    let keys: [(String, String)] = [
+    var keys: [(String, String)] = [
       ("1-9", "play that move at once"),
       ("\(glyphs.upDown) or j k", "select a move; \(glyphs.enterKey) (or space) plays it"),
       ("click", "play a move, or pick a menu item, where the terminal has a mouse"),
@@ -35,6 +35,7 @@ enum HelpScreen {
       ("Ctrl-Z", "suspend; type fg in the shell to come back"),
       ("Ctrl-L", "redraw the screen"),
     ]
+    if model.quiz != nil { keys.insert(("l m", "after choosing in a quiz: leader or manager"), at: 2) }
     let keyWidth = 13
     var lines: [StyledLine] = [StyledLine([Span("Keys", theme.heading)])]
     for (key, what) in keys {

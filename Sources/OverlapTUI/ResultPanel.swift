@@ -1,21 +1,38 @@
 import OverlapEngine
+import OverlapLab
 
 /// What the last move did, in a box over the game screen; any key continues.
 enum ResultPanel {
-  static func draw(report: TurnReport, scroll: Int, on canvas: inout Canvas) -> Viewport {
-    let size = canvas.grid.size
-    let width = min(size.width - (size.width < 80 ? 2 : 6), 78)
-    let lines = content(report, width: width - 4, canvas: canvas)
-    let height = min(size.height - 2, lines.count + 4)
-    let rect = canvas.bounds.centred(width: width, height: height)
-    canvas.box(rect, title: "Turn \(report.turn) \(canvas.glyphs.dot) what happened", style: canvas.theme.heading)
-    let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
-    let maxScroll = canvas.scrolled(lines, in: inner, scroll: scroll)
-    let hint = maxScroll > 0 ? "\(canvas.glyphs.upDown) scroll  any other key continues" : "any key continues"
-    canvas.textRight(
-      hint + " ", row: rect.bottom - 2, in: Rect(row: 0, column: rect.column + 2, width: rect.width - 3, height: 1),
-      style: canvas.theme.key)
-    return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
+  /// In a quiz, what the player said and the score so far.
+  struct QuizAnswer {
+    var guess: Style?
+    var score: Debrief.Quiz
+  }
+
+  static func draw(report: TurnReport, quiz: QuizAnswer?, scroll: Int, on canvas: inout Canvas) -> Viewport {
+    let width = canvas.panelWidth(78)
+    var lines: [StyledLine] = []
+    if let quiz { lines += verdict(quiz, style: report.style, width: width - 4, canvas: canvas) }
+    lines += content(report, width: width - 4, canvas: canvas)
+    return canvas.panel(
+      title: "Turn \(report.turn) \(canvas.glyphs.dot) what happened", lines: lines, width: width, scroll: scroll)
+  }
+
+  /// Right or wrong, the answer, and the running score.
+  static func verdict(_ quiz: QuizAnswer, style: Style, width: Int, canvas: Canvas) -> [StyledLine] {
+    let theme = canvas.theme
+    let said: Span =
+      switch quiz.guess {
+      case style?: Span("Right! ", theme.success)
+      case let other?: Span("Not quite: you said \(other.rawValue). ", theme.error)
+      case nil: Span("Not answered. ", theme.error)
+      }
+    var lines = canvas.wrap(
+      [said, Span("It was a \(style.rawValue) move.", theme.title)], width: width, hangingIndent: 2)
+    lines += canvas.wrap(
+      "Quiz score: \(quiz.score.right) of \(quiz.score.total)", style: theme.muted, width: width)
+    lines.append(StyledLine())
+    return lines
   }
 
   static func content(_ report: TurnReport, width: Int, canvas: Canvas) -> [StyledLine] {

@@ -3,8 +3,13 @@ enum Screen: Equatable, Sendable {
   case menu(cursor: Int)
   case scenarioPicker(cursor: Int)
   case game
+  /// In a quiz: the chosen move (an index into the scenario's choices) waits for the
+  /// player to say which style it is, so nothing on screen gives the answer away first.
+  case quizPrompt(choice: Int)
   /// The result of the last move, over the game screen.
   case result(scroll: Int)
+  /// Workshop mode: the scene's discussion prompt, after the result.
+  case discussion(scroll: Int)
   case help(scroll: Int)
   case history(scroll: Int)
   case savePrompt(name: String, problem: String?)
@@ -14,7 +19,7 @@ enum Screen: Equatable, Sendable {
   /// Modal screens draw over the screen below them.
   var isModal: Bool {
     switch self {
-    case .result, .savePrompt: true
+    case .result, .savePrompt, .quizPrompt, .discussion: true
     default: false
     }
   }

@@ -38,6 +38,10 @@ public final class CursesTerminal {
     noecho()
     nonl()
     keypad(overlap_stdscr(), true)
+    // tmux and rxvt send the VT220 Home and End keys whatever TERM says; without these an
+    // End arrives as Esc, '[', '4', '~' and presses keys the player never meant.
+    let vt220Keys = [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END)]
+    for (sequence, code) in vt220Keys { define_key(sequence, code) }
     canHideCursor = curs_set(0) != ERR
     set_escdelay(25)
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty

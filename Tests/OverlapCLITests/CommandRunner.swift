@@ -15,6 +15,13 @@ final class Captured: Sendable {
   var value: String { text.withLock { $0 } }
 }
 
+/// Lines typed at a command, one per read; then the end of input.
+final class TypedLines: Sendable {
+  let lines: Mutex<[String]>
+  init(_ lines: [String]) { self.lines = Mutex(lines) }
+  func next() -> String? { lines.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+}
+
 enum Paths {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -37,10 +44,12 @@ func overlap(_ arguments: String...) -> CommandResult {
   overlapArray(arguments)
 }
 
-func overlapArray(_ arguments: [String]) -> CommandResult {
+/// Runs a command with `input` as the lines typed at it.
+func overlapArray(_ arguments: [String], input: [String] = []) -> CommandResult {
   let out = Captured()
   let err = Captured()
-  let console = Console(out: { out.append($0) }, err: { err.append($0) })
+  let typed = TypedLines(input)
+  let console = Console(out: { out.append($0) }, err: { err.append($0) }, readLine: { typed.next() })
   let status = Console.$current.withValue(console) { Overlap.execute(arguments) }
   return CommandResult(status: status, out: out.value, err: err.value)
 }

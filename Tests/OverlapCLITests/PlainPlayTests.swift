@@ -8,22 +8,15 @@ import Testing
   /// Plays with scripted input lines and returns what was printed.
   func play(_ lines: [String], workshop: WorkshopOptions = WorkshopOptions(), saves: String, load: String? = nil) throws -> String {
     let out = Captured()
-    let console = Console(out: { out.append($0) }, err: { out.append($0) })
-    let input = Lines(lines)
+    let input = TypedLines(lines)
+    let console = Console(out: { out.append($0) }, err: { out.append($0) }, readLine: { input.next() })
     var session = PlainPlay(
       store: SaveStore(directory: saves), library: ScenarioLibrary(directory: Paths.repository + "/Tests/Fixtures"),
       workshop: workshop)
-    session.readLine = { input.next() }
     try Console.$current.withValue(console) {
       try session.start(scenario: load == nil ? "tiny" : nil, seed: load == nil ? 4 : nil, load: load)
     }
     return out.value
-  }
-
-  final class Lines: @unchecked Sendable {
-    var lines: [String]
-    init(_ lines: [String]) { self.lines = lines }
-    func next() -> String? { lines.isEmpty ? nil : lines.removeFirst() }
   }
 
   @Test func playsToAnEndingAndAutosaves() throws {
@@ -67,7 +60,7 @@ import Testing
     #expect(out.contains("Type l for leader or m for manager."))
     #expect(out.contains("Right: That was a leader move"))
     #expect(out.contains("Not quite: That was a manager move"))
-    #expect(out.contains("Quiz: 2 of 3 styles named correctly."))
+    #expect(out.contains("Quiz: 2 of 3 styles named correctly (67%)."))
     #expect(try SaveStore(directory: saves).read("autosave-tiny").quiz == [.leader, .leader, .manager])
   }
 

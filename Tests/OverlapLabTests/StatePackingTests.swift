@@ -4,24 +4,56 @@ import Testing
 @testable import OverlapLab
 
 @Suite struct StatePackingTests {
-  /// Every state a game passes through packs and unpacks to itself, apart from the generator.
+  /// A state unpacked from its key plays on exactly like the state itself: the same
+  /// choices are offered and the same ending is reached with the same meters, even though
+  /// it has forgotten what no condition will read again.
   @Test(arguments: LabFixtures.playable)
-  func roundTrips(path: String) throws {
+  func packedStatesPlayOnTheSame(path: String) throws {
     let engine = try LabFixtures.engine(path)
+    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: false)
     var picker = SplitMix64(seed: 8)
     var key: [UInt8] = []
-    var unpacked = engine.start(seed: 0)
     for seed in UInt64(1)...30 {
+      let moves = randomGame(engine, seed: seed, picker: &picker)
       var state = engine.start(seed: seed)
-      while true {
-        StatePacking.pack(state, into: &key)
-        StatePacking.unpack(key[...], into: &unpacked, rng: state.rng)
-        #expect(unpacked == state)
-        let legal = engine.legalChoices(in: state)
-        guard !legal.isEmpty else { break }
-        engine.advance(legal[picker.below(legal.count)], in: &state)
+      for (turn, move) in moves.enumerated() {
+        StatePacking.pack(state, keeping: reads, into: &key)
+        var remembered = engine.start(seed: 0)
+        StatePacking.unpack(key[...], into: &remembered, rng: state.rng)
+        var original = state
+        for later in moves[turn...] {
+          #expect(engine.legalChoices(in: remembered) == engine.legalChoices(in: original))
+          engine.advance(later, in: &original)
+          engine.advance(later, in: &remembered)
+        }
+        #expect(remembered.ending == original.ending)
+        #expect(Meter.allCases.map(remembered.meter) == Meter.allCases.map(original.meter))
+        engine.advance(move, in: &state)
       }
     }
+  }
+
+  /// In the tiny fixture, `promised` only changes wording and `budget` is only read by an
+  /// offer in the middle scene, so neither is kept where no condition can read it.
+  @Test func onlyConditionsAheadKeepAName() throws {
+    let engine = try LabFixtures.engine(LabFixtures.tiny)
+    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: false)
+    #expect(engine.scenario.scenes.map(\.id) == ["kickoff", "middle", "detour", "last"])
+    #expect(reads.flags.map { $0 == [false] } == [true, true, true, true])
+    #expect(reads.values.map { $0 == [true, true, true, true] } == [true, true, false, false])
+    #expect(reads.moveCounts == [false, false, false, false])
+    #expect(FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: true).moveCounts == [true, true, true, true])
+  }
+
+  func randomGame(_ engine: Engine, seed: UInt64, picker: inout SplitMix64) -> [Int] {
+    var state = engine.start(seed: seed)
+    var moves: [Int] = []
+    while case let legal = engine.legalChoices(in: state), !legal.isEmpty {
+      let move = legal[picker.below(legal.count)]
+      moves.append(move)
+      engine.advance(move, in: &state)
+    }
+    return moves
   }
 
   @Test func numbersOfEverySizeRoundTrip() {

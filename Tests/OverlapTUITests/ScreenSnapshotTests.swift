@@ -56,6 +56,58 @@ import Testing
     assertSnapshot(view(model, size: model.size), named: "ending-80x24")
   }
 
+  @Test func endingScreenInASCII() throws {
+    var model = try TUIFixtures.model(["vision", "control"], capabilities: TUIFixtures.ascii)
+    _ = update(&model, .pressedKey(.character("2")))
+    _ = update(&model, .pressedKey(.character("x")))
+    let grid = view(model, size: model.size)
+    #expect(grid.cells.allSatisfy { $0.character.isASCII })
+    assertSnapshot(grid, named: "ending-80x24-ascii")
+  }
+
+  // MARK: - Workshop
+
+  /// A quiz with a team of two: the moves show no style, and the header names who decides.
+  @Test(arguments: [(80, 24), (60, 20)])
+  func workshopGameScreen(width: Int, height: Int) throws {
+    let size = Size(width: width, height: height)
+    let model = try TUIFixtures.workshop(["vision"], guesses: [.manager], size: size)
+    assertSnapshot(view(model, size: size), named: "workshop-game-\(width)x\(height)")
+  }
+
+  @Test func quizPrompt() throws {
+    var model = try TUIFixtures.workshop()
+    _ = update(&model, .pressedKey(.character("1")))
+    assertSnapshot(view(model, size: model.size), named: "quiz-prompt-80x24")
+  }
+
+  @Test func quizResult() throws {
+    var model = try TUIFixtures.workshop()
+    _ = update(&model, .pressedKey(.character("1")))
+    _ = update(&model, .pressedKey(.character("m")))
+    assertSnapshot(view(model, size: model.size), named: "quiz-result-80x24")
+  }
+
+  @Test func discussion() throws {
+    var model = try TUIFixtures.workshop()
+    _ = update(&model, .pressedKey(.character("1")))
+    _ = update(&model, .pressedKey(.character("l")))
+    _ = update(&model, .pressedKey(.character(" ")))
+    #expect(model.screen == .discussion(scroll: 0))
+    assertSnapshot(view(model, size: model.size), named: "discussion-80x24")
+  }
+
+  /// The end of a workshop game: the debrief's top, and its end with the quiz and the team.
+  @Test func workshopEnding() throws {
+    var model = try TUIFixtures.workshop(["vision", "control"], guesses: [.leader, .leader])
+    _ = update(&model, .pressedKey(.character("2")))
+    _ = update(&model, .pressedKey(.character("m")))
+    _ = update(&model, .pressedKey(.character(" ")))
+    assertSnapshot(view(model, size: model.size), named: "workshop-ending-80x24")
+    _ = update(&model, .pressedKey(.end))
+    assertSnapshot(view(model, size: model.size), named: "workshop-ending-80x24-end")
+  }
+
   @Test func mainMenu() throws {
     let model = try TUIFixtures.menu()
     assertSnapshot(view(model, size: model.size), named: "menu-80x24")
@@ -108,5 +160,13 @@ import Testing
       _ = update(&model, .pressedKey(key))
       #expect(view(model, size: size).size == size)
     }
+    // The workshop panels too: quiz question, result with the answer, discussion, ending.
+    var workshop = try TUIFixtures.workshop(size: size)
+    let turn: [Key] = [.character("1"), .character("l"), .enter]
+    for key in turn + [.enter] + turn + turn + [.end] {
+      _ = update(&workshop, .pressedKey(key))
+      #expect(view(workshop, size: size).size == size)
+    }
+    #expect(workshop.debrief != nil)
   }
 }

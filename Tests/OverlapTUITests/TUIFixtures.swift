@@ -83,6 +83,18 @@ enum TUIFixtures {
     return model
   }
 
+  /// A workshop game: a quiz, Ana and Bo taking turns, and discussion pauses.
+  /// `guesses` holds one answer per move in `moves`.
+  static func workshop(_ moves: [String] = [], guesses: [Style?] = [], size: Size = Size(width: 80, height: 24))
+    throws -> AppModel
+  {
+    var model = AppModel(
+      size: size, capabilities: unicode, catalog: try catalog(), saves: try saves(),
+      opened: OpenedGame(game: try game(moves), players: ["Ana", "Bo"], quiz: guesses), discuss: true)
+    model.notice = nil
+    return model
+  }
+
   static func menu(size: Size = Size(width: 80, height: 24)) throws -> AppModel {
     AppModel(size: size, capabilities: unicode, catalog: try catalog(), saves: try saves())
   }

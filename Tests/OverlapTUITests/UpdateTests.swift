@@ -226,11 +226,4 @@ import Testing
     #expect(model.size == Size(width: 200, height: 60))
     #expect(model.screen == .history(scroll: 0))
   }
-
-  @Test func quizSavesKeepOneAnswerPerMove() throws {
-    var model = try TUIFixtures.menu()
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), quiz: [.leader])))
-    _ = update(&model, .pressedKey(.character("1")))
-    #expect(model.quiz == [.leader, nil])
-  }
 }

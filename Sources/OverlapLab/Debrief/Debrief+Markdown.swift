@@ -95,7 +95,7 @@ extension Debrief {
 
     if let quiz {
       writer.heading(section, "Quiz")
-      writer.paragraph(esc(Self.quizLine(quiz)))
+      writer.paragraph(esc(quiz.summary))
       if !quiz.missed.isEmpty {
         writer.paragraph("Missed: " + esc(quiz.missed.map(quizMiss).joined(separator: "; ")) + ".")
       }

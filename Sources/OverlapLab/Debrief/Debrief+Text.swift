@@ -205,7 +205,7 @@ extension Debrief {
   func writeQuiz(_ page: inout TerminalPage) {
     guard let quiz else { return }
     page.heading("Quiz")
-    page.paragraph(Self.quizLine(quiz))
+    page.paragraph(quiz.summary)
     if !quiz.missed.isEmpty { page.paragraph("Missed: " + quiz.missed.map(quizMiss).joined(separator: "; ") + ".") }
   }
 

@@ -86,11 +86,6 @@ extension Debrief {
     }
   }
 
-  /// "2 of 3 styles named correctly (67%)."
-  static func quizLine(_ quiz: Quiz) -> String {
-    "\(quiz.right) of \(quiz.total) styles named correctly (\(quiz.percent)%)."
-  }
-
   /// "turn 2 (said leader, was manager)".
   func quizMiss(_ number: Int) -> String {
     guard let turn = turns.first(where: { $0.number == number }) else { return "turn \(number)" }

@@ -242,7 +242,7 @@ extension Debrief {
       return Turn(
         number: report.turn, scene: report.scene, sceneTitle: sceneTitle, choice: report.choice,
         choiceText: report.choiceText, style: report.style, lens: report.lens, strength: report.strength,
-        note: report.note, meters: report.meters, player: players.isEmpty ? nil : players[index % players.count],
+        note: report.note, meters: report.meters, player: Workshop.decider(players, move: index),
         guess: quiz.flatMap { index < $0.count ? $0[index] : nil })
     }
     self.turns = turns
@@ -252,7 +252,7 @@ extension Debrief {
     let landed = Self.landings(game)
     self.landed = landed
     keyTurns = Self.keyTurns(game, landed: landed)
-    self.quiz = quiz.map { _ in Self.quiz(turns) }
+    self.quiz = quiz.map { Quiz(styles: turns.map(\.style), guesses: $0) }
     members = players.enumerated().map { offset, name in
       let own = turns.filter { ($0.number - 1) % players.count == offset }
       return Member(
@@ -310,13 +310,5 @@ extension Debrief {
       let leader = played.filter { $0.style == .leader }.count
       return LensUse(lens: lens, leader: leader, manager: played.count - leader)
     }
-  }
-
-  static func quiz(_ turns: [Turn]) -> Quiz {
-    let right = turns.filter { $0.guess == $0.style }.count
-    return Quiz(
-      right: right, answered: turns.filter { $0.guess != nil }.count, total: turns.count,
-      percent: turns.isEmpty ? 0 : (right * 100 + turns.count / 2) / turns.count,
-      missed: turns.filter { $0.guess != $0.style }.map(\.number))
   }
 }
