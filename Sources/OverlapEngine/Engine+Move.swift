@@ -54,17 +54,32 @@ extension Engine {
     if let next { state.scene = next }
     fireEvents(in: &state, dice: &dice, recorder: &recorder)
 
-    if let immediate = scenario.endings.firstIndex(where: { $0.immediate && holds($0.condition, in: state) }) {
+    if let immediate = firstEnding(holdingIn: &state, immediateOnly: true) {
       state.ending = immediate
-    } else if next == nil || !scenario.scenes[state.scene].choices.contains(where: { isOffered($0, in: state) }) {
-      state.ending = finalEnding(state)
+    } else if next == nil || !anyChoiceOffered(in: &state) {
+      state.ending = finalEnding(&state)
     }
     if let ending = state.ending { recorder.record(.ended(ending)) }
   }
 
+  /// The first ending (of the immediate ones, or of all) whose condition holds.
+  func firstEnding(holdingIn state: inout GameState, immediateOnly: Bool) -> Int? {
+    for index in scenario.endings.indices where !immediateOnly || scenario.endings[index].immediate {
+      if scenario.endings[index].condition?.holds(in: &state) ?? true { return index }
+    }
+    return nil
+  }
+
+  func anyChoiceOffered(in state: inout GameState) -> Bool {
+    for choice in scenario.scenes[state.scene].choices where scenario.choices[choice].condition?.holds(in: &state) ?? true {
+      return true
+    }
+    return false
+  }
+
   /// The first ending whose condition holds; the default ending is last and always holds.
-  func finalEnding(_ state: GameState) -> Int {
-    scenario.endings.firstIndex { holds($0.condition, in: state) } ?? scenario.endings.count - 1
+  func finalEnding(_ state: inout GameState) -> Int {
+    firstEnding(holdingIn: &state, immediateOnly: false) ?? scenario.endings.count - 1
   }
 
   @inline(__always)
@@ -115,8 +130,13 @@ extension Engine {
   }
 
   func fireEvents<D: Dice, R: HappeningRecorder>(in state: inout GameState, dice: inout D, recorder: inout R) {
-    for (index, event) in scenario.events.enumerated() {
-      guard !(event.once && state.firedEvents[index]), holds(event.condition, in: state) else { continue }
+    // By index, reading fields in place: copying each `Event` (and the state, to read it)
+    // costs more in reference counting than the rest of a move together.
+    for index in scenario.events.indices {
+      guard !(scenario.events[index].once && state.firedEvents[index]),
+        scenario.events[index].condition?.holds(in: &state) ?? true
+      else { continue }
+      let event = scenario.events[index]
       guard event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
       state.firedEvents[index] = true
       let source = GameState.Source.event(index)

@@ -18,7 +18,7 @@ public struct Engine: Sendable {
       values: scenario.values.map(\.start), flags: scenario.flags.map(\.start),
       firedEvents: Array(repeating: false, count: scenario.events.count), pending: [],
       moves: 0, leaderMoves: 0, managerMoves: 0, lastStyle: nil, streak: 0, ending: nil)
-    if legalChoices(in: state).isEmpty { state.ending = finalEnding(state) }
+    if !anyChoiceOffered(in: &state) { state.ending = finalEnding(&state) }
     return state
   }
 
@@ -26,15 +26,7 @@ public struct Engine: Sendable {
 
   @inline(__always)
   public func evaluate(_ expression: Expression, in state: GameState) -> Int {
-    expression.evaluate { name in
-      switch name {
-      case .value(let index): state.values[index]
-      case .flag(let index): state.flags[index] ? 1 : 0
-      case .builtin(.turn): state.turn
-      case .builtin(.leaderMoves): state.leaderMoves
-      case .builtin(.managerMoves): state.managerMoves
-      }
-    }
+    expression.evaluate { state.read($0) }
   }
 
   @inline(__always)
@@ -44,15 +36,7 @@ public struct Engine: Sendable {
   }
 
   public func render(_ text: Text, in state: GameState) -> String {
-    text.render { name in
-      switch name {
-      case .value(let index): state.values[index]
-      case .flag(let index): state.flags[index] ? 1 : 0
-      case .builtin(.turn): state.turn
-      case .builtin(.leaderMoves): state.leaderMoves
-      case .builtin(.managerMoves): state.managerMoves
-      }
-    }
+    text.render { state.read($0) }
   }
 
   @inline(__always)
@@ -97,4 +81,14 @@ public struct MoveError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "turn \(turn): \(message)" }
+}
+
+extension Expression {
+  /// Whether the condition holds, for the rules' inner loop. Called in place, as in
+  /// `scenario.events[index].condition?.holds(in: &state)`, it copies neither the
+  /// expression nor the state, whose reference counting would cost more than the move.
+  @inline(__always)
+  func holds(in state: inout GameState) -> Bool {
+    evaluate { state.read($0) } != 0
+  }
 }

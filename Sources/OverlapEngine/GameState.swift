@@ -42,3 +42,17 @@ public struct GameState: Codable, Hashable, Sendable {
   public func meter(_ meter: Meter) -> Int { values[meter.rawValue] }
   public var meters: [Int] { Array(values[0..<Meter.allCases.count]) }
 }
+
+extension GameState {
+  /// The value a name in an expression or a text stands for: flags read as 1 or 0.
+  @inline(__always)
+  func read(_ name: Expression.Name) -> Int {
+    switch name {
+    case .value(let index): values[index]
+    case .flag(let index): flags[index] ? 1 : 0
+    case .builtin(.turn): turn
+    case .builtin(.leaderMoves): leaderMoves
+    case .builtin(.managerMoves): managerMoves
+    }
+  }
+}

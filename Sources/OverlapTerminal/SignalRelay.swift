@@ -18,6 +18,7 @@ enum SignalRelay {
 
   static func install() {
     guard readEnd < 0 else { return }
+    acceptTerminalSignals()
     var ends: [Int32] = [-1, -1]
     guard pipe(&ends) == 0 else { return }
     for end in ends {
@@ -40,6 +41,25 @@ enum SignalRelay {
       var old = sigaction()
       sigaction(signal, &action, &old)
       previous[signal] = old
+    }
+  }
+
+  /// A program started from a thread that blocks signals (libdispatch's workers do,
+  /// and children inherit the mask) or with them ignored would never hear about a
+  /// resize, a suspend or a request to quit. Curses only installs its own resize and
+  /// suspend handlers where the default action is in place, so put that back first.
+  private static func acceptTerminalSignals() {
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for signal in signals + [SIGWINCH, SIGTSTP, SIGCONT] {
+      sigaddset(&mask, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    // Handlers do not survive exec, so what is inherited is either the default or "ignore".
+    for signal in [SIGWINCH, SIGTSTP] {
+      var standard = sigaction()
+      standard.__sigaction_handler.sa_handler = SIG_DFL
+      sigaction(signal, &standard, nil)
     }
   }
 
