@@ -19,7 +19,7 @@ let package = Package(
     // Screens as pure functions of a model, rendered to a text grid.
     .target(name: "OverlapTUI", dependencies: ["OverlapEngine", "OverlapLab"]),
     .systemLibrary(
-      name: "CNcursesw", pkgConfig: "ncursesw",
+      name: "CNcursesw",
       providers: [.apt(["libncursesw5-dev"])]),
     // The only code that touches curses.
     .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapTUI"]),

@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
       that can never be true, variables and flags used but never set (or set but never \
       used), choices without a note or lens, scenes that offer one style, missing \
       success or failure endings, and text too wide for an 80-column screen. \
-      Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict). \
+      Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), \
+      66 a file is missing or unreadable (the others are still checked). \
       The rules and the JSON output are described in docs/lab.md.
       """)
 
@@ -41,17 +42,28 @@ struct CheckCommand: ParsableCommand {
       throw CLIError("no scenario files in '\(paths.isEmpty ? folder : paths.joined(separator: ", "))'", .noInput)
     }
     var findings: [LintFinding] = []
-    for file in files { findings += try Linter.lint(path: file) }
+    // A missing or unreadable file is reported and skipped, so the others still get checked.
+    var unreadable = 0
+    for file in files {
+      do {
+        findings += try Linter.lint(path: file)
+      } catch {
+        Console.error(error.description)
+        unreadable += 1
+      }
+    }
     let errors = findings.count { $0.severity == .error }
     let warnings = findings.count - errors
     switch format {
     case .text:
       for finding in findings { Console.print(finding.description) }
-      let summary = "\(files.count) \(files.count == 1 ? "file" : "files") checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
+      let checked = files.count - unreadable
+      let summary = "\(checked) \(checked == 1 ? "file" : "files") checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
       Console.print(summary)
     case .json:
       Console.print(try encodeJSON(Document(files: files, errors: errors, warnings: warnings, findings: findings)))
     }
+    if unreadable > 0 { throw CLIError("", .noInput) }
     if errors > 0 || (strict && warnings > 0) { throw CLIError("", .failed) }
   }
 

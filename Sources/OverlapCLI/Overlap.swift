@@ -13,6 +13,7 @@ public struct Overlap: ParsableCommand {
       Exit codes: 0 ok, 1 a test or check failed, 64 bad usage, 65 bad data (scenario, save \
       or move), 66 missing input, 74 I/O error, 130 interrupted.
       """,
+    version: "0.1.0",
     subcommands: [
       PlayCommand.self, RunCommand.self, CheckCommand.self, TestCommand.self, ExploreCommand.self,
       DebriefCommand.self, ScenariosCommand.self, SavesCommand.self, NewCommand.self,

@@ -10,7 +10,7 @@ struct TestCommand: ParsableCommand {
     discussion: """
       Each test plays its moves from its seed (default: 1) and compares the ending, tone, \
       meters and flags with what it expects. One line per test, then 'N passed, N failed'. \
-      A scenario that does not load counts as one failed test. Exit status: 0 all passed, \
+      A file that is missing or does not load counts as one failed test. Exit status: 0 all passed, \
       1 a test failed. See docs/lab.md.
       """)
 
@@ -36,6 +36,9 @@ struct TestCommand: ParsableCommand {
         let outcomes = TestRunner.run(scenario)
         for outcome in outcomes { Console.print(line(for: outcome)) }
         suites.append(JUnitReport.Suite(name: scenario.id, path: file, outcomes: outcomes))
+      } catch let error as FileProblem {
+        Console.print("FAIL \(error.description)")
+        suites.append(JUnitReport.Suite(name: file, path: file, outcomes: [], problem: error.description))
       } catch let error as ScenarioError {
         Console.print("FAIL \(file): the scenario does not load")
         for diagnostic in error.diagnostics { Console.print("     \(diagnostic)") }

@@ -83,6 +83,17 @@ import Testing
     #expect(overlap("check", "--scenarios", Paths.temporaryFolder()).status == 66)
   }
 
+  @Test func aMissingFileDoesNotStopTheOthersBeingChecked() {
+    let result = overlap("check", "/nonexistent/scenario.yaml", Self.flawed)
+    #expect(result.status == 66)
+    #expect(result.err.contains("/nonexistent/scenario.yaml: no such file"))
+    #expect(result.out.contains("flawed.yaml:"))
+    #expect(result.out.contains("1 file checked"))
+    let tests = overlap("test", "/nonexistent/scenario.yaml", Self.clean)
+    #expect(tests.status == 1)
+    #expect(tests.out.contains("FAIL /nonexistent/scenario.yaml: no such file"))
+  }
+
   // MARK: - test
 
   @Test func testPrintsOneLinePerTestAndTheTotals() {
