@@ -161,35 +161,12 @@ struct DebriefCommand: ParsableCommand {
 
   // MARK: - Writing
 
-  /// Writes a temporary file beside the target, flushes it and renames it over the target,
-  /// so the file is always either the old one or the new one.
+  /// Replaces the file in one step, so a half-written debrief never overwrites a good one.
   static func writeAtomically(_ data: Data, to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else {
-      throw CLIError("\(path): cannot write: \(String(cString: strerror(errno)))", .ioError)
-    }
-    var failure: Int32 = 0
-    data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-    guard failure == 0 else {
-      unlink(temporary)
-      throw CLIError("\(path): cannot write: \(String(cString: strerror(failure)))", .ioError)
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      throw CLIError("\(path): cannot write: \(error.reason)", .ioError)
     }
   }
 }

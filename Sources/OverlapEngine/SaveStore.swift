@@ -105,35 +105,10 @@ public struct SaveStore: Sendable {
   }
 
   func writeAtomically(_ data: Data, to path: String) throws(SaveProblem) {
-    let temporary = "\(path).\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw .io(path, "cannot write: \(String(cString: strerror(errno)))") }
-    var failure: Int32 = 0
-    data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-    guard failure == 0 else {
-      unlink(temporary)
-      throw .io(path, "cannot write: \(String(cString: strerror(failure))); the previous save is unchanged")
-    }
-    // Make the rename itself durable.
-    let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY)
-    if folder >= 0 {
-      fsync(folder)
-      close(folder)
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      throw .io(path, "cannot write: \(error.reason); the previous save is unchanged")
     }
   }
 }
