@@ -210,7 +210,12 @@ struct PlainPlay {
     if workshop.quiz {
       say("Quiz: " + Debrief.Quiz(styles: game.reports.map(\.style), guesses: guesses).summary)
     }
-    try? autosave(game, announce: false)
+    do {
+      try autosave(game, announce: false)
+      say("The full debrief: overlap debrief \(SaveStore.autosaveName(for: game.scenario.id))")
+    } catch {
+      Console.warn("\(error)")
+    }
   }
 }
 
