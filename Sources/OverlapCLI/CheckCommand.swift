@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
       let summary = "\(checked) \(checked == 1 ? "file" : "files") checked: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
       Console.print(summary)
     case .json:
-      Console.print(try encodeJSON(Document(files: files, errors: errors, warnings: warnings, findings: findings)))
+      Console.print(try PrettyJSON.text(Document(files: files, errors: errors, warnings: warnings, findings: findings)))
     }
     if unreadable > 0 { throw CLIError("", .noInput) }
     if errors > 0 || (strict && warnings > 0) { throw CLIError("", .failed) }

@@ -144,7 +144,7 @@ struct DebriefCommand: ParsableCommand {
       return debrief.text(width: terminal.width, unicode: terminal.unicode, color: terminal.color)
     case .markdown: return debrief.markdown()
     case .html: return debrief.html()
-    case .json: return try encodeJSON(debrief) + "\n"
+    case .json: return try PrettyJSON.text(debrief) + "\n"
     }
   }
 
@@ -155,7 +155,7 @@ struct DebriefCommand: ParsableCommand {
       return debrief.text(width: terminal.width, unicode: terminal.unicode, color: terminal.color)
     case .markdown: return debrief.markdown()
     case .html: return debrief.html()
-    case .json: return try encodeJSON(debrief) + "\n"
+    case .json: return try PrettyJSON.text(debrief) + "\n"
     }
   }
 

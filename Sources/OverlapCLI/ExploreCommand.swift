@@ -93,7 +93,7 @@ struct ExploreCommand: ParsableCommand {
     }
     switch format {
     case .text: Console.current.out(report.text(for: scenario))
-    case .json: Console.print(try encodeJSON(report))
+    case .json: Console.print(try PrettyJSON.text(report))
     }
   }
 

@@ -66,7 +66,7 @@ enum RunReport {
   }
 
   static func json(_ game: Playthrough) throws -> String {
-    try encodeJSON(document(game))
+    try PrettyJSON.text(document(game))
   }
 
   static func text(_ game: Playthrough) -> String {

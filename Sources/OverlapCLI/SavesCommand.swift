@@ -38,7 +38,7 @@ struct SavesCommand: ParsableCommand {
     }
     switch format {
     case .json:
-      Console.print(try encodeJSON(entries))
+      Console.print(try PrettyJSON.text(entries))
     case .text:
       if entries.isEmpty {
         Console.print("No saves in '\(store.directory)'.")

@@ -35,7 +35,7 @@ struct ScenariosCommand: ParsableCommand {
     }
     switch format {
     case .json:
-      Console.print(try encodeJSON(entries))
+      Console.print(try PrettyJSON.text(entries))
     case .text:
       let width = entries.map(\.id.count).max() ?? 2
       for entry in entries {

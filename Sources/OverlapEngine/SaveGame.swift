@@ -60,9 +60,7 @@ public struct SaveGame: Codable, Equatable, Sendable {
 
   /// Encoded with sorted keys, so the same game always gives the same bytes.
   public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self) + Data("\n".utf8)
+    Data((try PrettyJSON.text(self) + "\n").utf8)
   }
 
   /// Decodes and checks the format version.
