@@ -89,7 +89,7 @@ import Testing
   func corruptSavesFailClearlyAndStayUntouched(label: String, text: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/broken.json"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    try #require(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     try store.write(SaveGame(try fixtureGame()), as: "good")
     let good = contents("good.json")
     let library = ScenarioLibrary(directory: Fixtures.path("Tests/Fixtures"))
