@@ -59,7 +59,7 @@ struct NewCommand: ParsableCommand {
             lens: vision-tasks
             effects: {morale: 6}
             later:
-              - in: 2
+              - in: 1
                 effects: {efficiency: 4}
                 text: The direction you set is starting to guide small decisions.
             outcome: People ask sharper questions than before.

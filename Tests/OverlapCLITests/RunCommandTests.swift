@@ -130,13 +130,17 @@ import Testing
     #expect(result.out.contains("in progress"))
   }
 
-  @Test func newWritesATemplateThatLoadsAndPassesItsOwnRun() {
+  @Test func newWritesATemplateThatIsCleanAndPassesItsOwnTests() {
     let folder = Paths.temporaryFolder()
     let created = overlap("new", "team-day", "--scenarios", folder)
     #expect(created.status == 0)
     let run = overlap("run", "team-day", "--scenarios", folder, "--moves", "share-direction,set-rule")
     #expect(run.status == 0)
     #expect(run.out.contains("Ending: A team that thrives"))
+    // The starting point an author edits is itself clean and passes its own tests.
+    let check = overlap("check", "--strict", "--scenarios", folder)
+    #expect(check.status == 0, "\(check.out)")
+    #expect(overlap("test", "--scenarios", folder).status == 0)
     #expect(overlap("new", "team-day", "--scenarios", folder).status == 64)
     #expect(overlap("new", "Bad Id", "--scenarios", folder).status == 64)
   }
