@@ -6,6 +6,12 @@ public struct TurnReport: Codable, Equatable, Sendable {
     public var before: Int
     public var after: Int
     public var delta: Int { after - before }
+
+    public init(name: String, before: Int, after: Int) {
+      self.name = name
+      self.before = before
+      self.after = after
+    }
   }
 
   public struct Roll: Codable, Equatable, Sendable {

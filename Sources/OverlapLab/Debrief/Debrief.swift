@@ -130,13 +130,7 @@ public struct Debrief: Codable, Equatable, Sendable {
   }
 
   /// A meter or variable before and after something changed it.
-  public struct Change: Codable, Equatable, Sendable {
-    public var name: String
-    public var before: Int
-    public var after: Int
-
-    public var delta: Int { after - before }
-  }
+  public typealias Change = TurnReport.Change
 
   /// A turn whose move moved the meters more than most.
   public struct KeyTurn: Codable, Equatable, Sendable {
