@@ -137,18 +137,7 @@ struct DebriefCommand: ParsableCommand {
 
   // MARK: - Rendering
 
-  func render(_ debrief: Debrief) throws -> String {
-    switch format {
-    case .text:
-      let terminal = TerminalTraits.current(writingToFile: output != nil)
-      return debrief.text(width: terminal.width, unicode: terminal.unicode, color: terminal.color)
-    case .markdown: return debrief.markdown()
-    case .html: return debrief.html()
-    case .json: return try PrettyJSON.text(debrief) + "\n"
-    }
-  }
-
-  func render(_ debrief: ClassDebrief) throws -> String {
+  func render(_ debrief: some DebriefDocument) throws -> String {
     switch format {
     case .text:
       let terminal = TerminalTraits.current(writingToFile: output != nil)

@@ -39,12 +39,12 @@ public struct ExhaustiveExplorer: Sendable {
       result.finish(first, weight: .certain)
       return result
     }
-    // One engine per thread, each on its own copy of the scenario (see `Explorer.privateCopy`).
+    // One worker per thread, each on its own copy of the scenario (see `Explorer.privateCopy`).
     let engines = [engine] + (1..<max(1, jobs)).map { _ in Explorer.privateCopy(of: engine) }
-    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
+    let workers = engines.map { Worker(engine: $0, strategy: strategy) }
     var key: [UInt8] = []
-    StatePacking.pack(first, keeping: reads, into: &key)
-    var layer = Array(repeating: StateTable(), count: engines.count)
+    StatePacking.pack(first, keeping: workers[0].reads, into: &key)
+    var layer = Array(repeating: StateTable(), count: workers.count)
     layer[0].add(key[...], weight: .certain)
     var turn = 1
     while true {
@@ -53,7 +53,7 @@ public struct ExhaustiveExplorer: Sendable {
       result.states += count
       let budget = maxStates - result.states
       var pieces: [[StateTable]] = []
-      for part in expand(layer, strategy: strategy, reads: reads, budget: budget, engines: engines) {
+      for part in expand(layer, strategy: strategy, budget: budget, workers: workers) {
         guard let part else { throw TooManyStates(strategy: strategy, limit: maxStates, turn: turn + 1) }
         result.merge(part.result)
         pieces.append(part.next)
@@ -73,13 +73,13 @@ public struct ExhaustiveExplorer: Sendable {
     var result: ExhaustiveResult
   }
 
-  /// Plays every branch from each state, one shard per engine. A part comes back nil
+  /// Plays every branch from each state, one shard per worker. A part comes back nil
   /// when it alone passed `budget` new states.
-  func expand(_ layer: [StateTable], strategy: Strategy, reads: FutureReads, budget: Int, engines: [Engine]) -> [Part?] {
-    if engines.count == 1 { return [Worker(engine: engines[0], reads: reads).expand(layer[0], strategy: strategy, budget: budget, shards: 1)] }
-    let parts = Mutex<[Part?]>(Array(repeating: nil, count: engines.count))
-    DispatchQueue.concurrentPerform(iterations: engines.count) { job in
-      let part = Worker(engine: engines[job], reads: reads).expand(layer[job], strategy: strategy, budget: budget, shards: engines.count)
+  func expand(_ layer: [StateTable], strategy: Strategy, budget: Int, workers: [Worker]) -> [Part?] {
+    if workers.count == 1 { return [workers[0].expand(layer[0], strategy: strategy, budget: budget, shards: 1)] }
+    let parts = Mutex<[Part?]>(Array(repeating: nil, count: workers.count))
+    DispatchQueue.concurrentPerform(iterations: workers.count) { job in
+      let part = workers[job].expand(layer[job], strategy: strategy, budget: budget, shards: workers.count)
       parts.withLock { $0[job] = part }
     }
     return parts.withLock { $0 }
@@ -120,9 +120,9 @@ extension ExhaustiveExplorer {
     let reads: FutureReads
     let styles: [Style]
 
-    init(engine: Engine, reads: FutureReads) {
+    init(engine: Engine, strategy: Strategy) {
       self.engine = engine
-      self.reads = reads
+      reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
       styles = engine.scenario.choices.map(\.style)
     }
 
