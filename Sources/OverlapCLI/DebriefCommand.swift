@@ -40,10 +40,11 @@ struct DebriefCommand: ParsableCommand {
       rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.game.scenario) }))
     }
     guard let output else {
-      Console.current.out(rendered)
+      Console.current.out(rendered, colour: format == .text && TerminalTraits.current(writingToFile: false).color)
       return
     }
-    try Self.writeAtomically(Data(rendered.utf8), to: output)
+    // A file holds no colour, so no escape at all belongs in it.
+    try Self.writeAtomically(Data(TerminalSafe.text(rendered).utf8), to: output)
     Console.print("Wrote the \(runs.count == 1 ? "debrief" : "class debrief of \(runs.count) runs") to \(output).")
   }
 
