@@ -64,7 +64,9 @@ public struct Overlap: ParsableCommand {
         Console.current.out(message + "\n")
         return 0
       }
-      Console.current.err(message + "\n")
+      // A value typed across lines would otherwise split the error line.
+      let reason = Self.message(for: error)
+      Console.current.err(message.replacingOccurrences(of: reason, with: TerminalSafe.line(reason)) + "\n")
       // ArgumentParser reports usage problems as EX_USAGE (64) already.
       return code.rawValue
     }

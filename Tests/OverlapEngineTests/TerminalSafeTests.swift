@@ -31,4 +31,9 @@ import Testing
     #expect(TerminalSafe.line(long).count == 2003)
     #expect(TerminalSafe.excerpt("short") == "short")
   }
+
+  @Test func diagnosticsAreOneLine() {
+    let diagnostic = Diagnostic(.error, path: "a\nb.yaml", at: SourceLocation(line: 2, column: 3), "id '1\n2' \u{1B}[8m")
+    #expect(diagnostic.description == #"a\nb.yaml:2:3: error: id '1\n2' ^[[8m"#)
+  }
 }
