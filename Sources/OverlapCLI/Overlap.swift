@@ -54,6 +54,9 @@ public struct Overlap: ParsableCommand {
       case .io: return ExitStatus.ioError.rawValue
       default: return ExitStatus.badData.rawValue
       }
+    } catch let interrupted as Interrupted {
+      Console.error("interrupted by \(interrupted.name)")
+      return ExitStatus.interrupted.rawValue
     } catch let error as ScenarioError {
       Console.current.err(error.description + "\n")
       return ExitStatus.badData.rawValue
