@@ -89,6 +89,37 @@ import Testing
     if format == "html" { #expect(!written.contains("^[") && !written.contains("<U+")) }
   }
 
+  /// On a terminal the text debrief is in colour: its own SGR codes pass, and nothing else.
+  /// util-linux `script` gives the debrief a terminal (Swift's Glibc has no posix_openpt).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
+  func aColourDebriefOnATerminalKeepsOnlyItsOwnColours() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Paths.binary), "build the overlap binary first")
+    let saves = Paths.temporaryFolder()
+    _ = played(saves: saves)
+    let quoted = [Paths.binary, "debrief", "autosave-hostile", "--saves", saves, "--scenarios", Self.folder]
+      .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["--quiet", "--return", "--command", quoted.joined(separator: " "), "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = nil
+    environment["TERM"] = "xterm-256color"
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardInput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    // The terminal turns each newline into CR LF on its way out.
+    let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(text.contains("\u{1B}[1m"))
+    #expect(text.contains("^[]0;pwned^G"))
+    #expect(unsafe(text, colour: true) == [])
+  }
+
   @Test func testAndItsJUnitReportHoldNoControls() throws {
     let junit = Paths.temporaryFolder() + "/junit.xml"
     let result = overlap("test", Self.hostile, "--junit", junit)
