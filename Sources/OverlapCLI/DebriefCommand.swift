@@ -43,7 +43,7 @@ struct DebriefCommand: ParsableCommand {
       rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.game.scenario) }))
     }
     guard let output, !OutputFile.isStandardOutput(output) else {
-      Console.current.out(rendered)
+      Console.current.out(rendered, colour: format == .text && TerminalTraits.current(writingToFile: false).color)
       return
     }
     try OutputFile.write(rendered, to: output)

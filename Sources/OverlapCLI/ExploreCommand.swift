@@ -64,6 +64,7 @@ struct ExploreCommand: ParsableCommand {
   }
 
   func run() throws {
+    if Console.current.catchesSignals { StopOnSignal.install("explore interrupted; no report was written") }
     let scenario = try options.library.load(self.scenario)
     let engine = Engine(scenario: scenario)
     let clock = ContinuousClock()

@@ -54,6 +54,9 @@ public struct Overlap: ParsableCommand {
       case .io: return ExitStatus.ioError.rawValue
       default: return ExitStatus.badData.rawValue
       }
+    } catch let interrupted as Interrupted {
+      Console.error("interrupted by \(interrupted.name)")
+      return ExitStatus.interrupted.rawValue
     } catch let error as ScenarioError {
       Console.current.err(error.description + "\n")
       return ExitStatus.badData.rawValue
@@ -64,7 +67,9 @@ public struct Overlap: ParsableCommand {
         Console.current.out(message + "\n")
         return 0
       }
-      Console.current.err(message + "\n")
+      // A value typed across lines would otherwise split the error line.
+      let reason = Self.message(for: error)
+      Console.current.err(message.replacingOccurrences(of: reason, with: TerminalSafe.line(reason)) + "\n")
       // ArgumentParser reports usage problems as EX_USAGE (64) already.
       return code.rawValue
     }

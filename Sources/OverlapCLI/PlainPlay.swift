@@ -1,6 +1,7 @@
 import Foundation
 import OverlapEngine
 import OverlapLab
+import OverlapTerminal
 
 /// Line-by-line play for pipes, screen readers and terminals curses cannot drive.
 struct PlainPlay {
@@ -22,7 +23,12 @@ struct PlainPlay {
 
   var players: [String] { workshop.team }
 
+  /// Plays until the game ends, the input ends or the player quits.
+  ///
+  /// SIGTERM, SIGHUP and SIGINT end the game as `q` does, then exit with status 130.
   mutating func start(scenario reference: String?, seed: UInt64?, load: String?) throws {
+    if Console.current.catchesSignals { SignalRelay.install() }
+    defer { if Console.current.catchesSignals { SignalRelay.uninstall() } }
     var game: Playthrough
     if let load {
       let opened = try store.load(load, library: library)
@@ -42,12 +48,28 @@ struct PlainPlay {
       say("\(scenario.title): seed \(game.seed). Type a choice number or id; 'q' saves and quits; '?' for help.")
       if let intro = scenario.intro { say(""); say(game.engine.render(intro, in: game.state)) }
     }
-    try loop(&game)
+    do {
+      try loop(&game)
+    } catch let interrupted as Interrupted {
+      try leave(game, after: interrupted)
+    }
+  }
+
+  /// Leaves on a signal as `q` would, saying so on standard error.
+  mutating func leave(_ game: Playthrough, after interruption: Interrupted) throws {
+    // A quiz answer that the signal cut off counts as none, as at the end of input.
+    if workshop.quiz { guesses += Array(repeating: nil, count: max(0, game.moves.count - guesses.count)) }
+    guard try autosave(game, announce: false) else {
+      throw CLIError("interrupted by \(interruption.name) before the first move; nothing to save", .interrupted)
+    }
+    throw CLIError(
+      "interrupted by \(interruption.name); progress saved as '\(autosaveSlot)'. Resume with: \(workshop.resumeCommand(for: autosaveSlot))",
+      .interrupted)
   }
 
   func say(_ text: String, terminator: String = "\n") { Console.current.out(text + terminator) }
 
-  func readLine() -> String? { Console.current.readLine() }
+  func readLine() throws -> String? { try Console.current.readLine() }
 
   func pickScenario(_ reference: String?) throws -> Scenario? {
     if let reference { return try library.load(reference) }
@@ -57,7 +79,7 @@ struct PlainPlay {
     for (number, scenario) in scenarios.enumerated() { say("  \(number + 1). \(scenario.title): \(scenario.summary)") }
     while true {
       Console.current.out("Pick a scenario (1-\(scenarios.count)): ")
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { return nil }
+      guard let line = try readLine()?.trimmingCharacters(in: .whitespaces) else { return nil }
       if line == "q" { return nil }
       if let number = Int(line), scenarios.indices.contains(number - 1) { return scenarios[number - 1] }
       if let match = scenarios.first(where: { $0.id == line }) { return match }
@@ -71,7 +93,7 @@ struct PlainPlay {
     while !game.isFinished {
       showTurn(game)
       Console.current.out("> ")
-      guard let line = readLine() else {
+      guard let line = try readLine() else {
         try autosave(game, announce: true)
         return
       }
@@ -107,14 +129,14 @@ struct PlainPlay {
         say(error.message)
         continue
       }
-      if workshop.quiz { guesses.append(askStyle()) }
+      if workshop.quiz { guesses.append(try askStyle()) }
       showResult(report, game: game)
       try autosave(game, announce: false)
       if workshop.discuss, let prompt = Workshop.discussion(after: game) {
         say("")
         say("Discuss: \(prompt)")
         Console.current.out("Press Enter to go on. ")
-        _ = readLine()
+        _ = try readLine()
       }
     }
     showEnding(game)
@@ -125,24 +147,31 @@ struct PlainPlay {
   }
 
   /// Asks the quiz question until it gets a usable answer; nil when input ends.
-  func askStyle() -> Style? {
+  func askStyle() throws -> Style? {
     while true {
       Console.current.out("Was that a leader move or a manager move? (l/m) ")
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+      guard let line = try readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
       if ["l", "leader"].contains(line) { return .leader }
       if ["m", "manager"].contains(line) { return .manager }
       say("Type l for leader or m for manager.")
     }
   }
 
-  func autosave(_ game: Playthrough, announce: Bool) throws {
-    let name = autosaveSlot
+  /// Writes the game's autosave; returns false, writing nothing, when no move was played,
+  /// so that opening a scenario and leaving at once leaves no empty save behind.
+  @discardableResult
+  func autosave(_ game: Playthrough, announce: Bool) throws -> Bool {
+    guard !game.moves.isEmpty else {
+      if announce { say("No move played, so nothing was saved.") }
+      return false
+    }
     do {
-      try store.write(save(game), as: name)
+      try store.write(save(game), as: autosaveSlot)
     } catch {
       throw CLIError("could not autosave: \(error)", .ioError)
     }
-    if announce { say("Progress saved as '\(name)'. Resume with: \(workshop.resumeCommand(for: name))") }
+    if announce { say("Progress saved as '\(autosaveSlot)'. Resume with: \(workshop.resumeCommand(for: autosaveSlot))") }
+    return true
   }
 
   // MARK: - Showing the game

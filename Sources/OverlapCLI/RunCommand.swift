@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
       game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? defaultSeed)
     }
     for move in try readMoves() {
-      if game.isFinished { throw CLIError("turn \(game.state.turn): the game is over, but there are moves left (from '\(move)' on)", .badData) }
+      if game.isFinished { throw CLIError("turn \(game.state.turn): the game is over, but there are moves left (from '\(TerminalSafe.excerpt(move))' on)", .badData) }
       do {
         try game.play(move)
       } catch {

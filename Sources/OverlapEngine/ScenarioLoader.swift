@@ -67,7 +67,10 @@ public enum ScenarioLoader {
     if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file is empty; start from 'overlap new ID'")])
     }
-    if let text = String(validating: data, as: UTF8.self) { return text }
+    if let text = String(validating: data, as: UTF8.self) {
+      try refuseControls(in: text, path: path)
+      return text
+    }
     var line = 1
     var column = 1
     var index = data.startIndex
@@ -79,6 +82,33 @@ public enum ScenarioLoader {
       index += length
     }
     throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8 in your editor")])
+  }
+
+  /// Points at the first character YAML does not allow in a file, such as NUL; the YAML
+  /// reader would only say the file cannot be read, at 1:1.
+  static func refuseControls(in text: String, path: String) throws(ScenarioError) {
+    var line = 1
+    var column = 1
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x0A:
+        line += 1
+        column = 1
+        continue
+      case 0x09, 0x0D, 0x85, 0x20...0x7E, 0xA0...0xFFFD, 0x10000...:
+        column += 1
+        continue
+      default:
+        let shown = TerminalSafe.line(String(scalar))
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        let escape = scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - digits.count) + digits : "\\u" + digits
+        throw ScenarioError(diagnostics: [
+          Diagnostic(
+            .error, path: path, at: .init(line: line, column: column),
+            "the file holds the control character \(shown), which YAML does not allow; delete it, or write it as \"\(escape)\" inside double quotes")
+        ])
+      }
+    }
   }
 
   /// The length of a valid UTF-8 sequence at `index`, or 0 if it is invalid.

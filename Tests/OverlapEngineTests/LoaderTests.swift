@@ -64,6 +64,14 @@ import Testing
     #expect(errors(data) == ["test.yaml:2:11: error: the file is not valid UTF-8 text; save it as UTF-8 in your editor"])
   }
 
+  @Test func aControlCharacterIsFoundWhereItIs() {
+    #expect(errors("id: x\ntitle: caf\u{0}é\n") == [
+      #"test.yaml:2:11: error: the file holds the control character ^@, which YAML does not allow; delete it, or write it as "\x00" inside double quotes"#
+    ])
+    #expect(errors("id: x\n\n  text: \u{1B}[2J\n").first?.hasPrefix("test.yaml:3:9: error: the file holds the control character ^[,") == true)
+    #expect(errors("id: x\ntitle: \u{9B}\n").first?.hasPrefix("test.yaml:2:8: error: the file holds the control character <U+009B>,") == true)
+  }
+
   @Test func topLevelMustBeAMapping() {
     #expect(errors("- a\n- b\n") == ["test.yaml:1:1: error: the scenario should be a mapping of 'key: value' lines, but found a list"])
   }
