@@ -139,6 +139,19 @@ import Testing
     #expect(crowded.labels == "0  3   7")
   }
 
+  /// Found by the loader fuzzer: a four-digit last turn ran past the end of the labels.
+  @Test(arguments: [40, 80, 100])
+  func aThousandTurnGameHasAnAxisThatFits(width: Int) throws {
+    let scenes = (0..<1_000).map { "  - {id: s\($0), text: t, choices: [{id: c\($0), text: c, style: leader}]}" }
+    let scenario = try LabFixtures.load(LabFixtures.scenario(scenes: scenes.joined(separator: "\n")))
+    let game = try Playthrough.replay(engine: Engine(scenario: scenario), seed: 1, moves: Array(repeating: "1", count: 1_000))
+    let debrief = Debrief(game: game)
+    let axis = debrief.turnAxis(width: width, unicode: true)
+    #expect(axis.labels.hasSuffix("1000"))
+    #expect(axis.labels.hasPrefix("0"))
+    #expect(debrief.text(width: width, unicode: true, color: false).contains("Meters over 1000 turns"))
+  }
+
   // MARK: - Markdown and HTML
 
   @Test func markdownHasTablesAndEscapesWhatPlayersWrote() throws {

@@ -95,14 +95,15 @@ extension Debrief {
         ? MeterChart.position(of: point, count: points, columns: width * 2) / 2
         : MeterChart.position(of: point, count: points, columns: width)
     }
-    // Room for a two-digit number and a space between labels.
-    let spacing = Double(width - 1) / Double(max(1, points - 1))
-    let step = max(1, Int((3 / max(spacing, 0.1)).rounded(.up)))
     let last = points - 1
+    // Room for the widest number and a space between labels; the last may run past the axis.
+    let digits = String(last).count
+    let spacing = Double(width - 1) / Double(max(1, points - 1))
+    let step = max(1, Int((Double(digits + 1) / max(spacing, 0.1)).rounded(.up)))
     var labelled = Array(stride(from: 0, to: last, by: step)).filter { columns[$0] + String($0).count < columns[last] }
     labelled.append(last)
     var line = Array(repeating: Character(unicode ? "─" : "-"), count: width)
-    var labels = Array(repeating: Character(" "), count: width + 2)
+    var labels = Array(repeating: Character(" "), count: width + digits)
     for point in labelled {
       line[columns[point]] = unicode ? "┬" : "|"
       for (offset, character) in String(point).enumerated() { labels[columns[point] + offset] = character }
