@@ -122,15 +122,14 @@ struct PlainPlay {
         }
         continue
       }
-      let report: TurnReport
       do {
-        report = try game.play(input)
+        try game.play(input)
       } catch {
         say(error.message)
         continue
       }
       if workshop.quiz { guesses.append(try askStyle()) }
-      showResult(report, game: game)
+      if let report = game.lastReport { showResult(report, game: game) }
       try autosave(game, announce: false)
       if workshop.discuss, let prompt = Workshop.discussion(after: game) {
         say("")
@@ -229,7 +228,7 @@ struct PlainPlay {
   }
 
   func showHistory(_ game: Playthrough) {
-    if game.reports.isEmpty { say("No moves yet.") }
+    if game.turns.isEmpty { say("No moves yet.") }
     for report in game.reports {
       say("Turn \(report.turn): \(report.choice) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
     }

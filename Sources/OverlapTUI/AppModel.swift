@@ -79,8 +79,8 @@ public struct AppModel: Sendable {
 
   /// The guess for the last move played, in a quiz.
   var lastGuess: Style? {
-    guard let quiz, let game, quiz.indices.contains(game.reports.count - 1) else { return nil }
-    return quiz[game.reports.count - 1]
+    guard let quiz, let game, quiz.indices.contains(game.turns.count - 1) else { return nil }
+    return quiz[game.turns.count - 1]
   }
 
   /// The items of the main menu; "continue" only when there is a game to continue.

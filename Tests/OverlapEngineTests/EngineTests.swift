@@ -149,6 +149,43 @@ import Testing
     #expect(second.events.first?.changes == [TurnReport.Change(name: "efficiency", before: 50, after: 47)])
   }
 
+  /// The typed record groups each change under its cause as the rules run (issue: one
+  /// record of play). Before, an event with `later` effects reported no changes at all.
+  @Test func anEventWithLaterEffectsKeepsItsOwnChanges() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: c1
+              text: C
+              style: leader
+              effects: {morale: 5}
+              chance: [{percent: 99, effects: {stability: 2}}]
+        - id: s2
+          text: S
+          choices:
+            - {id: c2, text: C, style: manager}
+      """, extra: """
+      events:
+        - id: rally
+          title: Rally
+          when: morale > 50
+          effects: {efficiency: 4}
+          later: [{in: 1, effects: {morale: 1}}]
+      """)
+    let game = try play(try engine(yaml), ["c1", "c2"])
+    let first = game.turns[0]
+    #expect(first.effects == [Turn.Change(target: 0, before: 50, after: 55)])
+    #expect(first.rolls == [Turn.Roll(chance: 0, hit: true, changes: [Turn.Change(target: 2, before: 50, after: 52)])])
+    #expect(first.scheduled.isEmpty)
+    #expect(first.events.count == 1)
+    #expect(first.events.first?.changes == [Turn.Change(target: 1, before: 50, after: 54)])
+    #expect(first.events.first?.scheduled.map(\.source) == [.event(0)])
+    #expect(game.report(0).events.first?.changes == [TurnReport.Change(name: "efficiency", before: 50, after: 54)])
+    #expect(game.report(0).scheduled.map(\.turn) == [2])
+    #expect(game.turns[1].landed.map(\.changes) == [[Turn.Change(target: 0, before: 55, after: 56)]])
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a

@@ -97,7 +97,7 @@ extension Debrief {
     }
     let last = points - 1
     // Room for the widest number and a space between labels; the last may run past the axis.
-    let digits = String(last).count
+    let digits = max(2, String(last).count)
     let spacing = Double(width - 1) / Double(max(1, points - 1))
     let step = max(1, Int((Double(digits + 1) / max(spacing, 0.1)).rounded(.up)))
     var labelled = Array(stride(from: 0, to: last, by: step)).filter { columns[$0] + String($0).count < columns[last] }

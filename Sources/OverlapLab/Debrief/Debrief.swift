@@ -245,7 +245,7 @@ extension Debrief {
     lenses = Self.lensUse(turns)
     let landed = Self.landings(game)
     self.landed = landed
-    keyTurns = Self.keyTurns(game, landed: landed)
+    keyTurns = Self.keyTurns(game)
     self.quiz = quiz.map { Quiz(styles: turns.map(\.style), guesses: $0) }
     members = players.enumerated().map { offset, name in
       let own = turns.filter { ($0.number - 1) % players.count == offset }
