@@ -40,7 +40,7 @@ struct DebriefCommand: ParsableCommand {
     if runs.count == 1, let run = runs.first {
       rendered = try render(run.debrief)
     } else {
-      rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.game.scenario) }))
+      rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.session.scenario) }))
     }
     guard let output, !OutputFile.isStandardOutput(output) else {
       Console.current.out(rendered, colour: format == .text && TerminalTraits.current(writingToFile: false).color)
@@ -87,7 +87,7 @@ struct DebriefCommand: ParsableCommand {
     var name: String
 
     var debrief: Debrief {
-      Debrief(game: opened.game, name: name, players: opened.save.players, quiz: opened.save.quiz)
+      Debrief(opened.session, name: name)
     }
   }
 

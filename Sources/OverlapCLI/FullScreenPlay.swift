@@ -89,9 +89,9 @@ struct FullScreenPlay {
       guard let problem = autosave(model) else { return [] }
       return [.commandFailed("Autosave failed: \(problem)")]
     case .save(let name):
-      guard let game = model.game else { return [] }
+      guard let session = model.session else { return [] }
       do {
-        try store.write(SaveGame(game, players: model.players, quiz: model.quiz, created: model.created), as: name)
+        try store.write(session, as: name)
         return [.savedGame(name: name)]
       } catch {
         return [.commandFailed("Not saved: \(error)")]
@@ -99,13 +99,14 @@ struct FullScreenPlay {
     case .load(let name):
       do {
         let opened = try store.load(name, library: library)
-        var notice = "Loaded '\(name)': turn \(opened.game.state.turn), seed \(opened.game.seed)."
+        let game = opened.session.game
+        var notice = "Loaded '\(name)': turn \(game.state.turn), seed \(game.seed)."
         if opened.warning != nil { notice += " The scenario changed since this save; the moves were replayed anyway." }
         return [
           .openedGame(
             OpenedGame(
-              game: opened.game, autosaveSlot: store.autosaveSlot(continuing: name, scenario: opened.game.scenario.id),
-              players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice))
+              session: opened.session, autosaveSlot: store.autosaveSlot(continuing: name, scenario: game.scenario.id),
+              notice: notice))
         ]
       } catch {
         return [.commandFailed("Cannot load '\(name)': \(firstLine(of: error))")]
@@ -133,8 +134,8 @@ struct FullScreenPlay {
       var notice = "Resumed '\(load)'."
       if let warning = opened.warning { notice += " " + warning }
       return OpenedGame(
-        game: opened.game, autosaveSlot: store.autosaveSlot(continuing: load, scenario: opened.game.scenario.id),
-        players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice)
+        session: opened.session, autosaveSlot: store.autosaveSlot(continuing: load, scenario: opened.session.scenario.id),
+        notice: notice)
     }
     if let scenario { return try newGame(scenario) }
     return nil
@@ -146,8 +147,8 @@ struct FullScreenPlay {
     var text = "New game, seed \(game.seed)."
     if workshop.quiz { text += " Quiz: the styles are hidden." }
     return OpenedGame(
-      game: game, autosaveSlot: store.autosaveSlot(continuing: nil, scenario: game.scenario.id), players: workshop.team,
-      quiz: workshop.quiz ? [] : nil, created: Date(), notice: text + " Press ? for help.")
+      session: Session(game: game, players: workshop.team, quiz: workshop.quiz),
+      autosaveSlot: store.autosaveSlot(continuing: nil, scenario: game.scenario.id), notice: text + " Press ? for help.")
   }
 
   /// Every scenario file, including ones that do not load (the picker says why).
@@ -178,10 +179,9 @@ struct FullScreenPlay {
 
   /// Writes the autosave; returns why it failed, if it did.
   func autosave(_ model: AppModel) -> String? {
-    guard let game = model.game else { return nil }
+    guard let session = model.session else { return nil }
     do {
-      let save = SaveGame(game, players: model.players, quiz: model.quiz, created: model.created)
-      try store.write(save, as: model.autosaveSlot)
+      try store.write(session, as: model.autosaveSlot)
       return nil
     } catch {
       return "\(error)"

@@ -8,12 +8,8 @@ struct PlainPlay {
   let store: SaveStore
   let library: ScenarioLibrary
   var workshop: WorkshopOptions
-  /// The style guessed for each move, when playing the quiz.
-  var guesses: [Style?] = []
   /// This game's own autosave slot, set when the game starts.
   var autosaveSlot = ""
-  /// When the game was first started, kept across saves.
-  var created = Date()
 
   init(store: SaveStore, library: ScenarioLibrary, workshop: WorkshopOptions = WorkshopOptions()) {
     self.store = store
@@ -21,45 +17,39 @@ struct PlainPlay {
     self.workshop = workshop
   }
 
-  var players: [String] { workshop.team }
-
   /// Plays until the game ends, the input ends or the player quits.
   ///
   /// SIGTERM, SIGHUP and SIGINT end the game as `q` does, then exit with status 130.
   mutating func start(scenario reference: String?, seed: UInt64?, load: String?) throws {
     if Console.current.catchesSignals { SignalRelay.install() }
     defer { if Console.current.catchesSignals { SignalRelay.uninstall() } }
-    var game: Playthrough
+    var session: Session
     if let load {
       let opened = try store.load(load, library: library)
       if let warning = opened.warning { Console.warn(warning) }
-      game = opened.game
       // A save keeps its own team and quiz mode, so its answers stay one per move.
-      workshop.team = opened.save.players
-      workshop.quiz = opened.save.quiz != nil
-      guesses = opened.save.quiz ?? []
-      created = opened.save.createdDate ?? created
+      session = opened.session
+      let game = session.game
       autosaveSlot = store.autosaveSlot(continuing: load, scenario: game.scenario.id)
       say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
     } else {
       guard let scenario = try pickScenario(reference) else { return }
-      game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      let game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      session = Session(game: game, players: workshop.team, quiz: workshop.quiz)
       autosaveSlot = store.autosaveSlot(continuing: nil, scenario: scenario.id)
       say("\(scenario.title): seed \(game.seed). Type a choice number or id; 'q' saves and quits; '?' for help.")
       if let intro = scenario.intro { say(""); say(game.engine.render(intro, in: game.state)) }
     }
     do {
-      try loop(&game)
+      try loop(&session)
     } catch let interrupted as Interrupted {
-      try leave(game, after: interrupted)
+      try leave(session, after: interrupted)
     }
   }
 
   /// Leaves on a signal as `q` would, saying so on standard error.
-  mutating func leave(_ game: Playthrough, after interruption: Interrupted) throws {
-    // A quiz answer that the signal cut off counts as none, as at the end of input.
-    if workshop.quiz { guesses += Array(repeating: nil, count: max(0, game.moves.count - guesses.count)) }
-    guard try autosave(game, announce: false) else {
+  func leave(_ session: Session, after interruption: Interrupted) throws {
+    guard try autosave(session, announce: false) else {
       throw CLIError("interrupted by \(interruption.name) before the first move; nothing to save", .interrupted)
     }
     throw CLIError(
@@ -89,19 +79,20 @@ struct PlainPlay {
 
   // MARK: - The game loop
 
-  mutating func loop(_ game: inout Playthrough) throws {
-    while !game.isFinished {
-      showTurn(game)
+  func loop(_ session: inout Session) throws {
+    while !session.game.isFinished {
+      let game = session.game
+      showTurn(game, quiz: session.isQuiz, players: session.players)
       Console.current.out("> ")
       guard let line = try readLine() else {
-        try autosave(game, announce: true)
+        try autosave(session, announce: true)
         return
       }
       let input = line.trimmingCharacters(in: .whitespaces)
       switch input {
       case "": continue
       case "q", "quit":
-        try autosave(game, announce: true)
+        try autosave(session, announce: true)
         return
       case "?", "help":
         say("Type the number or id of a choice. Commands: h history, s NAME save to a slot, q save and quit.")
@@ -115,34 +106,32 @@ struct PlainPlay {
       if input.hasPrefix("s ") {
         let name = String(input.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         do {
-          try store.write(save(game), as: name)
+          try store.write(session, as: name)
           say("Saved as '\(name)'.")
         } catch {
           say("Not saved: \(error)")
         }
         continue
       }
+      let choice: Int
       do {
-        try game.play(input)
+        choice = try game.engine.resolveMove(input, in: game.state)
       } catch {
         say(error.message)
         continue
       }
-      if workshop.quiz { guesses.append(try askStyle()) }
-      if let report = game.lastReport { showResult(report, game: game) }
-      try autosave(game, announce: false)
-      if workshop.discuss, let prompt = Workshop.discussion(after: game) {
+      // In a quiz the move waits for the answer, as on the full screen.
+      session.play(choice: choice, guess: session.isQuiz ? try askStyle() : nil)
+      if let report = session.game.lastReport { showResult(report, session: session) }
+      try autosave(session, announce: false)
+      if workshop.discuss, let prompt = Workshop.discussion(after: session.game) {
         say("")
         say("Discuss: \(prompt)")
         Console.current.out("Press Enter to go on. ")
         _ = try readLine()
       }
     }
-    showEnding(game)
-  }
-
-  func save(_ game: Playthrough) -> SaveGame {
-    SaveGame(game, players: players, quiz: workshop.quiz ? guesses : nil, created: created)
+    showEnding(session)
   }
 
   /// Asks the quiz question until it gets a usable answer; nil when input ends.
@@ -159,13 +148,13 @@ struct PlainPlay {
   /// Writes the game's autosave; returns false, writing nothing, when no move was played,
   /// so that opening a scenario and leaving at once leaves no empty save behind.
   @discardableResult
-  func autosave(_ game: Playthrough, announce: Bool) throws -> Bool {
-    guard !game.moves.isEmpty else {
+  func autosave(_ session: Session, announce: Bool) throws -> Bool {
+    guard !session.game.moves.isEmpty else {
       if announce { say("No move played, so nothing was saved.") }
       return false
     }
     do {
-      try store.write(save(game), as: autosaveSlot)
+      try store.write(session, as: autosaveSlot)
     } catch {
       throw CLIError("could not autosave: \(error)", .ioError)
     }
@@ -175,7 +164,7 @@ struct PlainPlay {
 
   // MARK: - Showing the game
 
-  func showTurn(_ game: Playthrough) {
+  func showTurn(_ game: Playthrough, quiz: Bool, players: [String]) {
     let scenario = game.scenario
     let scene = scenario.scenes[game.state.scene]
     say("")
@@ -184,7 +173,7 @@ struct PlainPlay {
     say(game.sceneText)
     say(meterLine(game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
-      let style = workshop.quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
+      let style = quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
       say("  \(number + 1). \(style)\(game.choiceText(choice))")
     }
   }
@@ -202,10 +191,10 @@ struct PlainPlay {
     }.joined(separator: ", ")
   }
 
-  func showResult(_ report: TurnReport, game: Playthrough) {
+  func showResult(_ report: TurnReport, session: Session) {
     say("")
     let lens = report.lens.map { " · \($0.title)" } ?? ""
-    if workshop.quiz, let guess = guesses.last {
+    if let guess = session.quiz?.last {
       say(guess == report.style ? "Right: " : "Not quite: ", terminator: "")
     }
     say("That was a \(report.style.rawValue) move\(lens).")
@@ -234,7 +223,8 @@ struct PlainPlay {
     }
   }
 
-  func showEnding(_ game: Playthrough) {
+  func showEnding(_ session: Session) {
+    let game = session.game
     guard let ending = game.ending else { return }
     say("")
     say("Ending: \(ending.title) (\(ending.tone.rawValue))")
@@ -242,11 +232,11 @@ struct PlainPlay {
     if let debrief = ending.debrief { say(""); say(debrief) }
     say(meterLine(game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
-    if workshop.quiz {
-      say("Quiz: " + Debrief.Quiz(styles: game.reports.map(\.style), guesses: guesses).summary)
+    if let quiz = session.quiz {
+      say("Quiz: " + Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz).summary)
     }
     do {
-      try autosave(game, announce: false)
+      try autosave(session, announce: false)
       say("The full debrief: overlap debrief \(autosaveSlot)")
     } catch {
       Console.warn("\(error)")

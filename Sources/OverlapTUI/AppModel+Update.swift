@@ -213,10 +213,8 @@ extension AppModel {
 
   /// Plays a move, keeping one quiz answer per move, and opens its result.
   private mutating func play(_ choice: Int, guess: Style?) -> [Command] {
-    guard var game else { return [] }
-    game.play(choice: choice)
-    self.game = game
-    quiz?.append(guess)
+    guard session != nil else { return [] }
+    session?.play(choice: choice, guess: guess)
     debriefIfFinished()
     choiceCursor = 0
     narrativeScroll = 0

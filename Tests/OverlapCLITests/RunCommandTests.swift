@@ -1,4 +1,5 @@
 import Foundation
+import OverlapEngine
 import Testing
 
 @Suite struct RunCommandTests {
@@ -100,6 +101,37 @@ import Testing
     let rest = overlap("run", "--load", "half", "--moves", "control,finish-lead", "--saves", saves, "--scenarios", Paths.repository + "/Tests/Fixtures", "--format", "json")
     #expect(rest.status == 0, "\(rest.err)")
     #expect(rest.out == whole.out)
+  }
+
+  /// The workflow docs/headless.md documents: a quiz game continued headless keeps its
+  /// answers, players and creation time (before, `--save` dropped the quiz and reset them).
+  @Test func continuingASaveKeepsItsQuizPlayersAndCreation() throws {
+    let saves = Paths.temporaryFolder()
+    let fixtures = Paths.repository + "/Tests/Fixtures"
+    let played = overlapArray(
+      ["play", "--plain", "tiny", "--seed", "4", "--quiz", "--team", "Ana", "--team", "Bo", "--saves", saves, "--scenarios", fixtures],
+      input: ["1", "l", "s half", "q"])
+    #expect(played.status == 0, "\(played.err)")
+    let before = try SaveStore(directory: saves).read("half")
+    let result = overlap("run", "--load", "half", "--moves", "1", "--save", "later", "--saves", saves, "--scenarios", fixtures)
+    #expect(result.status == 0, "\(result.err)")
+    let after = try SaveStore(directory: saves).read("later")
+    #expect(after.moves.count == 2)
+    #expect(after.quiz == [.leader, nil])
+    #expect(after.players == ["Ana", "Bo"])
+    #expect(after.created == before.created)
+  }
+
+  /// `overlap saves` and the debrief count a finished game's turns the same way.
+  @Test func aFinishedSaveShowsTheTurnsPlayed() throws {
+    let saves = Paths.temporaryFolder()
+    #expect(overlap("run", Paths.tiny, "--moves", "vision,control,finish-lead", "--save", "done", "--saves", saves).status == 0)
+    #expect(overlap("run", Paths.tiny, "--moves", "vision", "--save", "going", "--saves", saves).status == 0)
+    let store = SaveStore(directory: saves)
+    #expect(try store.read("done").summary.turn == 3)
+    #expect(try store.read("going").summary.turn == 2)
+    let debrief = overlap("debrief", "done", "--saves", saves, "--scenarios", Paths.repository + "/Tests/Fixtures")
+    #expect(debrief.out.contains("3 turns"))
   }
 
   @Test func loadingAMissingSaveListsSaves() {

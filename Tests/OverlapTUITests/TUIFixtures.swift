@@ -22,15 +22,22 @@ enum TUIFixtures {
     try Playthrough.replay(engine: Engine(scenario: tiny()), seed: 4, moves: moves)
   }
 
+  /// A quiz session of `moves`, with one guess per move.
+  static func quizSession(_ moves: [String], guesses: [Style?], players: [String] = []) throws -> Session {
+    var session = Session(game: try game(), players: players, quiz: true)
+    for (move, guess) in zip(moves, guesses) { try session.play(move, guess: guess) }
+    return session
+  }
+
   /// The moment a save was written, fixed so listings render the same.
   static let savedAt = Date(timeIntervalSince1970: 1_795_000_000)
 
   static func saves() throws -> [SaveEntry] {
     [
-      SaveEntry(name: "autosave-tiny", save: SaveGame(try game(["vision"]), created: savedAt, now: savedAt)),
+      SaveEntry(name: "autosave-tiny", save: SaveGame(Session(game: try game(["vision"]), now: savedAt))),
       SaveEntry(
         name: "lunch-break",
-        save: SaveGame(try game(["plan", "control", "finish-lead"]), created: savedAt, now: savedAt)),
+        save: SaveGame(Session(game: try game(["plan", "control", "finish-lead"]), now: savedAt))),
       SaveEntry(name: "mangled", problem: "SaveGames/mangled.json: not a readable save: it is not valid JSON"),
     ]
   }
@@ -78,7 +85,7 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: capabilities, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny"))
+      opened: OpenedGame(session: Session(game: try game(moves)), autosaveSlot: "autosave-tiny"))
     model.notice = nil
     return model
   }
@@ -90,7 +97,8 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: unicode, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny", players: ["Ana", "Bo"], quiz: guesses), discuss: true)
+      opened: OpenedGame(session: try quizSession(moves, guesses: guesses, players: ["Ana", "Bo"]), autosaveSlot: "autosave-tiny"),
+      discuss: true)
     model.notice = nil
     return model
   }

@@ -60,7 +60,7 @@ import Testing
 
   @Test func quizSavesKeepOneAnswerPerMove() throws {
     var model = try TUIFixtures.menu()
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), autosaveSlot: "autosave-tiny", quiz: [.leader])))
+    _ = update(&model, .openedGame(OpenedGame(session: try TUIFixtures.quizSession(["vision"], guesses: [.leader]), autosaveSlot: "autosave-tiny")))
     _ = update(&model, .pressedKey(.character("1")))
     _ = update(&model, .pressedKey(.character("l")))
     #expect(model.game?.moves == ["vision", "rally"])

@@ -256,6 +256,11 @@ extension Debrief {
     }
   }
 
+  /// Debriefs a session: its game, with its players and quiz answers.
+  public init(_ session: Session, name: String? = nil) {
+    self.init(game: session.game, name: name, players: session.players, quiz: session.quiz)
+  }
+
   static func styleMix(_ turns: [Turn]) -> StyleMix {
     let leader = turns.filter { $0.style == .leader }.count
     let total = turns.count
