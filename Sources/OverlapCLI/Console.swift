@@ -76,6 +76,20 @@ public enum ExitStatus: Int32, Sendable {
   case interrupted = 130
 }
 
+extension ExitStatus {
+  /// The one mapping from what went wrong to the documented exit status.
+  init(for error: Error) {
+    switch error {
+    case let error as CLIError: self = error.status
+    case SaveProblem.badName: self = .usage
+    case SaveProblem.missing, FileProblem.missing: self = .noInput
+    case SaveProblem.io, FileProblem.unreadable: self = .ioError
+    case is Interrupted: self = .interrupted
+    default: self = .badData
+    }
+  }
+}
+
 /// A failure that ends a command with a message and a documented exit code.
 struct CLIError: Error, CustomStringConvertible {
   var message: String

@@ -110,7 +110,7 @@ struct DebriefCommand: ParsableCommand {
         } else {
           Console.warn("\(reference.path): cannot load its scenario: \(error); skipped")
         }
-        failures.append(Self.status(of: error))
+        failures.append(ExitStatus(for: error))
       }
     }
     guard !loaded.isEmpty else {
@@ -118,16 +118,6 @@ struct DebriefCommand: ParsableCommand {
       throw CLIError("none of the saves could be read", status)
     }
     return Self.names(loaded)
-  }
-
-  /// The exit status `Overlap.execute` would give the error on its own.
-  static func status(of error: Error) -> ExitStatus {
-    switch error {
-    case SaveProblem.badName: .usage
-    case SaveProblem.missing, FileProblem.missing: .noInput
-    case SaveProblem.io, FileProblem.unreadable: .ioError
-    default: .badData
-    }
   }
 
   /// File names without `.json`; paths where two saves share a file name.

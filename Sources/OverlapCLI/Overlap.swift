@@ -44,16 +44,10 @@ public struct Overlap: ParsableCommand {
       return error.status.rawValue
     } catch let error as FileProblem {
       Console.error(error.description)
-      if case .missing = error { return ExitStatus.noInput.rawValue }
-      return ExitStatus.ioError.rawValue
+      return ExitStatus(for: error).rawValue
     } catch let error as SaveProblem {
       Console.error(error.description)
-      switch error {
-      case .badName: return ExitStatus.usage.rawValue
-      case .missing: return ExitStatus.noInput.rawValue
-      case .io: return ExitStatus.ioError.rawValue
-      default: return ExitStatus.badData.rawValue
-      }
+      return ExitStatus(for: error).rawValue
     } catch let interrupted as Interrupted {
       Console.error("interrupted by \(interrupted.name)")
       return ExitStatus.interrupted.rawValue

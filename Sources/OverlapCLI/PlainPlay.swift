@@ -80,9 +80,14 @@ struct PlainPlay {
   // MARK: - The game loop
 
   func loop(_ session: inout Session) throws {
+    // The scene is shown once a turn; a typo or a command gets a line, not the scene again.
+    var shownTurn = 0
     while !session.game.isFinished {
       let game = session.game
-      showTurn(game, quiz: session.isQuiz, players: session.players)
+      if shownTurn != game.state.turn {
+        showTurn(game, quiz: session.isQuiz, players: session.players)
+        shownTurn = game.state.turn
+      }
       Console.current.out("> ")
       guard let line = try readLine() else {
         try autosave(session, announce: true)
@@ -120,8 +125,17 @@ struct PlainPlay {
         say(error.message)
         continue
       }
-      // In a quiz the move waits for the answer, as on the full screen.
-      session.play(choice: choice, guess: session.isQuiz ? try askStyle() : nil)
+      say("You chose: \(game.choiceText(choice))")
+      // In a quiz the move waits for the answer, as on the full screen; q there quits.
+      var guess: Style?
+      if session.isQuiz {
+        guard let answer = try askStyle() else {
+          try autosave(session, announce: true)
+          return
+        }
+        guess = answer
+      }
+      session.play(choice: choice, guess: guess)
       if let report = session.game.lastReport { showResult(report, session: session) }
       try autosave(session, announce: false)
       if workshop.discuss, let prompt = Workshop.discussion(after: session.game) {
@@ -134,14 +148,16 @@ struct PlainPlay {
     showEnding(session)
   }
 
-  /// Asks the quiz question until it gets a usable answer; nil when input ends.
+  /// Asks the quiz question until it gets a usable answer; nil for `q` or the end of
+  /// input, when the move is left unplayed.
   func askStyle() throws -> Style? {
     while true {
-      Console.current.out("Was that a leader move or a manager move? (l/m) ")
+      Console.current.out("Was that a leader move or a manager move? (l/m, q to save and quit) ")
       guard let line = try readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
       if ["l", "leader"].contains(line) { return .leader }
       if ["m", "manager"].contains(line) { return .manager }
-      say("Type l for leader or m for manager.")
+      if ["q", "quit"].contains(line) { return nil }
+      say("Type l for leader or m for manager, or q to save and quit.")
     }
   }
 
