@@ -184,7 +184,7 @@ struct PlainPlay {
     let scenario = game.scenario
     let scene = scenario.scenes[game.state.scene]
     say("")
-    say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game)): \(scene.title ?? scene.id)")
+    say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game))" + (scene.title.map { ": \($0)" } ?? ""))
     if let decider = Workshop.decider(players, move: game.state.moves) { say("\(decider) decides this turn.") }
     say(game.sceneText)
     say(meterLine(game.state, previous: game.states.dropLast().last))
@@ -235,7 +235,7 @@ struct PlainPlay {
   func showHistory(_ game: Playthrough) {
     if game.turns.isEmpty { say("No moves yet.") }
     for report in game.reports {
-      say("Turn \(report.turn): \(report.choice) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
+      say("Turn \(report.turn): \(report.choiceText) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
     }
   }
 

@@ -42,7 +42,7 @@ import Testing
     #expect(first.contains("Progress saved as '\(slot)'"))
     let second = try play(["h", "2", "1"], saves: saves, load: slot)
     #expect(second.contains("Resumed '\(slot)'"))
-    #expect(second.contains("Turn 1: vision (leader)"))
+    #expect(second.contains("Turn 1: Share the vision (leader)"))
     #expect(second.contains("Ending:"))
     // Continuing an autosave writes to it, not to a new slot.
     #expect(try onlyAutosave(in: saves) == slot)

@@ -92,7 +92,7 @@ import Testing
       "Ending: Muddling through [mixed]", "Not reached: Thriving (success) needs morale >= 60 and efficiency >= 60.",
       "Meters over 3 turns (all three on one scale, 40 to 70)", "  By turn  L M M",
       "Turn 1 · Share the vision (leader, vision / tasks)", "Note: A leader move.", "With a manager move instead:",
-      "• Rally (rally)", "→ Thriving (success) instead of your Muddling through.", "Delayed effects that landed",
+      "• Rally\n", "→ Thriving (success) instead of your Muddling through.", "Delayed effects that landed",
       "1 of 3 styles named correctly (33%).", "  Ana  turns 1 and 3 · 1 leader, 1 manager · quiz 1 of 2",
     ] {
       #expect(text.contains(expected), "missing: \(expected)")
@@ -162,7 +162,7 @@ import Testing
     #expect(markdown.contains("## Ending: Muddling through (mixed)"))
     #expect(markdown.contains("| morale | ▄▅▅▅ | 50 | 60 | 55 | 55 | +5 |"))
     #expect(markdown.contains("### Turn 2: manager move, people / systems"))
-    #expect(markdown.contains("- **Rally** (`rally`): Thriving (success) instead of your Muddling through."))
+    #expect(markdown.contains("- **Rally**: Thriving (success) instead of your Muddling through."))
     #expect(markdown.contains("| \\<Ana\\> | 1, 2, 3 | 1 | 2 |"))
   }
 

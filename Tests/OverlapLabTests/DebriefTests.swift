@@ -109,7 +109,7 @@ func numbers(_ meters: MeterValues) -> [Int] { [meters.morale, meters.efficiency
     #expect(
       landed == [
         .init(
-          turn: 3, from: "vision", fromTurn: 1, text: "The shared vision pays off.",
+          turn: 3, from: "vision", fromTitle: "Share the vision", fromTurn: 1, text: "The shared vision pays off.",
           changes: [.init(name: "efficiency", before: 55, after: 61)])
       ])
   }

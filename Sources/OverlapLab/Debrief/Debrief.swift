@@ -121,8 +121,10 @@ public struct Debrief: Codable, Equatable, Sendable {
   public struct LandedEffect: Codable, Equatable, Sendable {
     /// The turn at whose end it landed.
     public var turn: Int
-    /// The choice or event that set it in motion.
+    /// The id of the choice or event that set it in motion, for JSON and tools.
     public var from: String
+    /// What the player saw of it: the move's text, or the event's title.
+    public var fromTitle: String
     public var fromTurn: Int
     public var text: String?
     /// Only the changes this effect made.

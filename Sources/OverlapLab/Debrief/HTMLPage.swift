@@ -68,7 +68,7 @@ enum HTMLPage {
   /// One square per turn, lettered and coloured by style.
   static func strip(_ turns: [Debrief.Turn]) -> String {
     let cells = turns.map { turn in
-      "<span class=\"cell style-\(turn.style.rawValue)\" title=\"Turn \(turn.number): \(escape(turn.choice)) (\(turn.style.rawValue))\">\(turn.style == .leader ? "L" : "M")</span>"
+      "<span class=\"cell style-\(turn.style.rawValue)\" title=\"Turn \(turn.number): \(escape(turn.choiceText)) (\(turn.style.rawValue))\">\(turn.style == .leader ? "L" : "M")</span>"
     }
     return "<span class=\"strip\">\(cells.joined())</span>"
   }
