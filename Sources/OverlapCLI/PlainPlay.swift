@@ -218,7 +218,7 @@ struct PlainPlay {
       say("Too many \(report.style.rawValue) moves in a row: this one kept only \(report.strength)% of its gains.")
     }
     if let outcome = report.outcome { say(outcome) }
-    for roll in report.rolls where roll.hit { if let text = roll.text { say(text) } }
+    for roll in report.rolls { if let text = roll.text { say(text) } }
     for landed in report.landed {
       say("Later effect of turn \(landed.playedOnTurn) landed" + (landed.text.map { ": \($0)" } ?? "."))
     }

@@ -96,7 +96,8 @@ public struct TurnReport: Codable, Equatable, Sendable {
     }
     rolls = turn.rolls.map { roll in
       let chance = choice.consequences.chances[roll.chance]
-      return Roll(percent: chance.percent, hit: roll.hit, text: roll.hit ? chance.text.map { engine.render($0, in: after) } : nil)
+      let text = roll.hit ? chance.text : chance.missText
+      return Roll(percent: chance.percent, hit: roll.hit, text: text.map { engine.render($0, in: after) })
     }
     self.scheduled = (turn.scheduled + turn.events.flatMap(\.scheduled)).map(scheduled)
     landed = turn.landed.map { landing in

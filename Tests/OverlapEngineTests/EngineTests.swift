@@ -186,6 +186,23 @@ import Testing
     #expect(game.turns[1].landed.map(\.changes) == [[Turn.Change(target: 0, before: 55, after: 56)]])
   }
 
+  /// A chance that misses can say what did not happen (issue: one record of play).
+  @Test func aMissedChanceShowsItsMissText() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: risky
+              text: Risky
+              style: leader
+              chance:
+                - {percent: 1, effects: {morale: -20}, text: It went wrong., miss: "The risk, a {morale}-point slump, did not come."}
+      """)
+    let game = try play(try engine(yaml), ["risky"])
+    #expect(game.turns[0].rolls.map(\.hit) == [false])
+    #expect(game.report(0).rolls.first?.text == "The risk, a 50-point slump, did not come.")
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a
