@@ -27,6 +27,8 @@ public struct AppModel: Sendable {
   var notice: Notice?
   var choiceCursor = 0
   var narrativeScroll = 0
+  /// Click targets and scroll limits of the frame last drawn, as the view reported them.
+  var layout = Layout()
 
   /// A model that opens on `opened`, or on the main menu when it is nil.
   public init(

@@ -80,6 +80,7 @@ enum TUIFixtures {
       size: size, capabilities: capabilities, catalog: try catalog(), saves: try saves(),
       opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny"))
     model.notice = nil
+    _ = GameLoop.present(&model)
     return model
   }
 
@@ -92,12 +93,24 @@ enum TUIFixtures {
       size: size, capabilities: unicode, catalog: try catalog(), saves: try saves(),
       opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny", players: ["Ana", "Bo"], quiz: guesses), discuss: true)
     model.notice = nil
+    _ = GameLoop.present(&model)
     return model
   }
 
   static func menu(size: Size = Size(width: 80, height: 24)) throws -> AppModel {
-    AppModel(size: size, capabilities: unicode, catalog: try catalog(), saves: try saves())
+    var model = AppModel(size: size, capabilities: unicode, catalog: try catalog(), saves: try saves())
+    _ = GameLoop.present(&model)
+    return model
   }
+}
+
+/// A message handled as the loop handles it: `update`, then the next frame drawn and its
+/// layout reported back, so scroll keys and clicks see what is on screen.
+@discardableResult
+func send(_ model: inout AppModel, _ message: Message) -> [Command] {
+  let commands = update(&model, message)
+  _ = GameLoop.present(&model)
+  return commands
 }
 
 /// Compares a whole screen with `Snapshots/NAME.txt`. `OVERLAP_RECORD=1` rewrites the file on
