@@ -4,12 +4,12 @@ import OverlapLab
 
 /// The whole UI state: the game, the screens open on top of each other, cursors,
 /// scroll positions and the terminal size.
-public struct AppModel: Sendable {
+public struct AppModel: Equatable, Sendable {
   public var size: Size
   public var capabilities: Capabilities
   /// Open screens, bottom first; the last one has the keyboard. Never empty.
   var screens: [Screen]
-  public internal(set) var game: Playthrough?
+  @ComparedByPlay public internal(set) var game: Playthrough?
   /// Team members in playing order; empty for solo play.
   public internal(set) var players: [String] = []
   /// The style guessed for each move; nil when the game is not a quiz.
@@ -108,4 +108,24 @@ public struct AppModel: Sendable {
 struct Notice: Equatable, Sendable {
   var text: String
   var isError: Bool
+}
+
+/// Lets `AppModel` be `Equatable` while `Playthrough` is not (its scenario holds compiled
+/// rules): two games are the same when their scenario, seed and moves are, and so the
+/// state those led to.
+@propertyWrapper
+public struct ComparedByPlay: Equatable, Sendable {
+  public var wrappedValue: Playthrough?
+
+  public init(wrappedValue: Playthrough?) { self.wrappedValue = wrappedValue }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    switch (lhs.wrappedValue, rhs.wrappedValue) {
+    case (nil, nil): true
+    case (let left?, let right?):
+      left.scenario.id == right.scenario.id && left.seed == right.seed && left.moves == right.moves
+        && left.state == right.state
+    default: false
+    }
+  }
 }

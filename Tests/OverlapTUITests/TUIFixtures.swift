@@ -25,14 +25,13 @@ enum TUIFixtures {
   /// The moment a save was written, fixed so listings render the same.
   static let savedAt = Date(timeIntervalSince1970: 1_795_000_000)
 
+  /// The moves of each readable fixture save, newest first.
+  static let savedMoves: KeyValuePairs = ["autosave-tiny": ["vision"], "lunch-break": ["plan", "control", "finish-lead"]]
+
   static func saves() throws -> [SaveEntry] {
-    [
-      SaveEntry(name: "autosave-tiny", save: SaveGame(try game(["vision"]), created: savedAt, now: savedAt)),
-      SaveEntry(
-        name: "lunch-break",
-        save: SaveGame(try game(["plan", "control", "finish-lead"]), created: savedAt, now: savedAt)),
-      SaveEntry(name: "mangled", problem: "SaveGames/mangled.json: not a readable save: it is not valid JSON"),
-    ]
+    try savedMoves.map { name, moves in
+      SaveEntry(name: name, save: SaveGame(try game(moves), created: savedAt, now: savedAt))
+    } + [SaveEntry(name: "mangled", problem: "SaveGames/mangled.json: not a readable save: it is not valid JSON")]
   }
 
   static func catalog() throws -> [CatalogEntry] {

@@ -218,6 +218,19 @@ import Testing
     #expect(model.screen == .help(scroll: 0))
   }
 
+  /// `update` scrolls within the limits the last frame reported, and follows a new report.
+  @Test func scrollingStaysWithinTheReportedLayout() throws {
+    var model = try TUIFixtures.model(["vision"])
+    _ = update(&model, .pressedKey(.character("?")))
+    _ = update(&model, .viewReported(Layout(viewport: Viewport(maxScroll: 5, pageHeight: 4))))
+    _ = update(&model, .pressedKey(.pageDown))
+    #expect(model.screen == .help(scroll: 3))
+    _ = update(&model, .pressedKey(.end))
+    #expect(model.screen == .help(scroll: 5))
+    _ = update(&model, .viewReported(Layout(viewport: Viewport(maxScroll: 2, pageHeight: 4))))
+    #expect(model.screen == .help(scroll: 2))
+  }
+
   @Test func resizeKeepsScrollingInRange() throws {
     var model = try TUIFixtures.model(["vision"], size: Size(width: 40, height: 12))
     _ = send(&model, .pressedKey(.character("h")))
