@@ -151,6 +151,48 @@ import Testing
     assertSnapshot(grid, named: "too-small-39x11")
   }
 
+  // MARK: - Styles
+
+  /// Red below 30, yellow below 60, green from 60; without colour, no colour at all.
+  @Test(arguments: [true, false])
+  func metersAreColouredByLevel(color: Bool) throws {
+    let game = Playthrough(engine: Engine(scenario: try TUIFixtures.levels()), seed: 1)
+    var model = AppModel(
+      size: Size(width: 80, height: 24), capabilities: Capabilities(unicode: true, color: color, mouse: false),
+      catalog: [], saves: [], opened: OpenedGame(game: game, autosaveSlot: "autosave-levels"))
+    model.notice = nil
+    let grid = view(model, size: model.size)
+    // The bars' first cells; the character positions are columns, as there are no wide characters.
+    let colours = grid.lines.indices.compactMap { row in
+      Array(grid.lines[row]).firstIndex(of: "█").map { grid[row, $0].style.foreground }
+    }
+    #expect(colours == (color ? [.red, .yellow, .green] : [.normal, .normal, .normal]))
+    assertSnapshot(grid, named: color ? "levels-80x24" : "levels-80x24-no-color")
+  }
+
+  /// The selected move is in reverse video, with colour or without, and moves with the cursor.
+  @Test(arguments: [TUIFixtures.unicode, Capabilities(unicode: true, color: false, mouse: false)])
+  func theSelectionIsHighlighted(capabilities: Capabilities) throws {
+    var model = try TUIFixtures.model(["vision"], capabilities: capabilities)
+    func selected() -> [String] {
+      let grid = view(model, size: model.size)
+      let moves = (grid.lines.firstIndex { $0.contains("Your move") } ?? grid.height)..<grid.height
+      return moves.filter { row in (0..<grid.width).contains { grid[row, $0].style.reverse } }.map { grid.lines[$0] }
+    }
+    #expect(selected() == [" ▸ 1 leader  Rally"])
+    send(&model, .pressedKey(.down))
+    #expect(selected() == [" ▸ 2 manager Control"])
+  }
+
+  /// NO_COLOR (a terminal without colour): nothing is coloured, and emphasis stays.
+  @Test func withoutColourNothingIsColoured() throws {
+    let model = try TUIFixtures.model(["vision"], capabilities: Capabilities(unicode: true, color: false, mouse: false))
+    let grid = view(model, size: model.size)
+    #expect(grid.cells.allSatisfy { $0.style.foreground == .normal && $0.style.background == .normal })
+    #expect(grid.cells.contains { $0.style.bold })
+    assertSnapshot(grid, named: "game-80x24-no-color")
+  }
+
   /// Every screen at odd and tiny sizes renders without trapping and fills exactly the grid.
   @Test(arguments: [(1, 1), (0, 0), (40, 12), (41, 30), (79, 23), (200, 60), (300, 9)])
   func oddSizes(width: Int, height: Int) throws {
