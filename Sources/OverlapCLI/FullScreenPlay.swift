@@ -23,14 +23,19 @@ struct FullScreenPlay {
   ///   instead), or the scenario's and save's own errors.
   func run(scenario: String?, load: String?) throws -> ExitStatus {
     let opened = try openFirst(scenario: scenario, load: load)
-    let terminal = try CursesTerminal(environment: environment)
+    return play(opened, on: try CursesTerminal(environment: environment))
+  }
+
+  /// Plays `opened`, or from the main menu when it is nil, on any backend until the player
+  /// quits; then autosaves, closes the backend and returns the exit status.
+  func play(_ opened: OpenedGame?, on backend: some TerminalBackend) -> ExitStatus {
     // Only the menu needs the saves at once; the scenario list waits for the first frame.
     var model = AppModel(
-      size: terminal.size, capabilities: terminal.capabilities, catalog: nil,
+      size: backend.size, capabilities: backend.capabilities, catalog: nil,
       saves: opened == nil ? saveEntries() : [], opened: opened, discuss: workshop.discuss)
-    let exit = GameLoop.run(&model, on: terminal, perform: perform)
+    let exit = GameLoop.run(&model, on: backend, perform: perform)
     let saved = autosaveIfPlayed(model)
-    terminal.close()
+    backend.close()
     return finish(exit, model: model, saved: saved)
   }
 
