@@ -71,3 +71,12 @@ public struct Playthrough: Sendable {
     ending?.text.map { engine.render($0, in: state) }
   }
 }
+
+extension Playthrough: Equatable {
+  /// Two games are the same when their scenario file, seed and moves are, and so the
+  /// states those led to; the scenario's compiled rules need no comparing.
+  public static func == (lhs: Playthrough, rhs: Playthrough) -> Bool {
+    lhs.scenario.id == rhs.scenario.id && lhs.scenario.contentHash == rhs.scenario.contentHash && lhs.seed == rhs.seed
+      && lhs.moves == rhs.moves && lhs.state == rhs.state
+  }
+}

@@ -4,7 +4,7 @@ import Foundation
 /// engine recorded it, who played, what they guessed, and when. `run`, plain play,
 /// full-screen play and the debrief all read and write a `Session`; a save is one on
 /// disk, and `SaveGame` ⇄ `Session` is the only conversion between them.
-public struct Session: Sendable {
+public struct Session: Equatable, Sendable {
   /// The scenario, seed, moves, `[Turn]` and states.
   public private(set) var game: Playthrough
   /// Team members in playing order; empty for solo play.

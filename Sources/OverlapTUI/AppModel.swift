@@ -4,7 +4,7 @@ import OverlapLab
 
 /// The whole UI state: the game, the screens open on top of each other, cursors,
 /// scroll positions and the terminal size.
-public struct AppModel: Sendable {
+public struct AppModel: Equatable, Sendable {
   public var size: Size
   public var capabilities: Capabilities
   /// Open screens, bottom first; the last one has the keyboard. Never empty.
@@ -23,6 +23,8 @@ public struct AppModel: Sendable {
   var notice: Notice?
   var choiceCursor = 0
   var narrativeScroll = 0
+  /// Click targets and scroll limits of the frame last drawn, as the view reported them.
+  var layout = Layout()
 
   /// A model that opens on `opened`, or on the main menu when it is nil.
   public init(

@@ -173,9 +173,5 @@ struct Hit: Equatable, Sendable {
 /// A rendered screen and what `update` needs to know about its layout.
 struct Frame {
   var grid: Grid
-  var hits: [Hit]
-  /// How far the active screen's scrolling region can scroll.
-  var maxScroll: Int
-  /// Rows the active scrolling region shows at once.
-  var pageHeight: Int
+  var layout: Layout
 }

@@ -15,6 +15,8 @@ public enum Message: Sendable {
   case listedScenarios([CatalogEntry])
   /// A command failed; the text says why, for the status line.
   case commandFailed(String)
+  /// A frame was drawn; its layout is what scroll keys and clicks work from until the next.
+  case viewReported(Layout)
 }
 
 /// A game handed to the UI, with what its saves must carry on.

@@ -10,7 +10,7 @@ import OverlapTUI
 /// The curses screen. The only type that touches curses: it draws grids, changing only
 /// the cells that differ from the last frame, reads input, and puts the terminal back as
 /// it was on every way out.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
   public private(set) var size: Size
   public let capabilities: Capabilities
   private let screen: OpaquePointer
