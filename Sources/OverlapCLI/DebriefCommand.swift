@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OverlapEngine
 import OverlapLab
+import OverlapTUI
 
 struct DebriefCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -155,16 +156,8 @@ struct TerminalTraits {
     var width = Int(environment["COLUMNS"] ?? "") ?? 80
     var size = winsize()
     if terminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { width = Int(size.ws_col) }
-    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-    let dumb = (environment["TERM"] ?? "dumb").isEmpty || environment["TERM"] == "dumb"
     return TerminalTraits(
-      width: min(100, max(40, width)), unicode: isUTF8(environment), color: terminal && !noColor && !dumb)
-  }
-
-  /// The locale's character set, as the C library would pick it: LC_ALL, then LC_CTYPE, then LANG.
-  static func isUTF8(_ environment: [String: String]) -> Bool {
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-    let lowered = locale.lowercased()
-    return lowered.contains("utf-8") || lowered.contains("utf8")
+      width: min(100, max(40, width)), unicode: Capabilities.prefersUnicode(environment),
+      color: terminal && Capabilities.allowsColor(environment))
   }
 }
