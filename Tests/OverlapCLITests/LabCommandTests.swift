@@ -139,6 +139,28 @@ import Testing
 
   // MARK: - explore
 
+  /// Transcripts for an author to read: likely and rare paths per strategy, one per ending.
+  @Test func exploreWritesTranscriptsToRead() throws {
+    let folder = Paths.temporaryFolder() + "/transcripts"
+    let result = overlap("explore", Paths.tiny, "--transcripts", "2", "--out", folder, "--runs", "200", "--strategy", "leader")
+    #expect(result.status == 0, "\(result.err)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(files.contains("index.txt"))
+    #expect(files.contains { $0.hasPrefix("01-leader-most-likely-") })
+    #expect(files.contains { $0.contains("-leader-rare-") })
+    #expect(files.contains { $0.contains("-ending-") })
+    let first = try String(contentsOfFile: folder + "/" + (files.first { $0.hasPrefix("01-") } ?? ""), encoding: .utf8)
+    #expect(first.contains("Replay: overlap run \(Paths.tiny) --seed "))
+    #expect(first.contains("== Turn 1: Kickoff [kickoff]"))
+    #expect(first.contains("> 1. [leader] Share the vision"))
+    #expect(first.contains("== Ending: "))
+    let replay = first.split(separator: "\n")[1].split(separator: " ")
+    let seed = String(replay[5])
+    let moves = String(replay[7])
+    #expect(overlap("run", Paths.tiny, "--seed", seed, "--moves", moves).status == 0)
+    #expect(overlap("explore", Paths.tiny, "--transcripts", "2").status == 64)
+  }
+
   @Test func exploreJSONHasTheDocumentedKeys() throws {
     let result = overlap("explore", Self.clean, "--runs", "300", "--format", "json", "--jobs", "2")
     #expect(result.status == 0)
