@@ -120,6 +120,23 @@ public enum ScenarioLoader {
     return String(validating: slice, as: UTF8.self) == nil ? 0 : length
   }
 
+  /// What libyaml's terse problems usually mean in a scenario file, and the fix.
+  static func plainWords(for problem: String) -> String? {
+    let advice: [(String, String)] = [
+      ("tab", "indent with spaces, not tabs"),
+      ("cannot start any token", "indent with spaces, not tabs, and put text that starts with @, ` or % in quotes"),
+      ("mapping values are not allowed", "either the indent is wrong, or a text holds ': ', which YAML reads as a new key; put such text in quotes or write it as a '>-' block"),
+      ("did not find expected key", "this line's indent does not line up with the keys above it; indent it like its neighbours"),
+      ("could not find expected ':'", "a key is missing its ': ', or a quoted text is never closed"),
+      ("did not find expected '-' indicator", "a list item is indented differently from the items above it"),
+      ("block sequence entries are not allowed", "a '- ' list item stands where a value was expected; start the list on the next line, indented under its key"),
+      ("found undefined alias", "an alias (*name) is used before its anchor (&name), or the name is misspelt"),
+      ("found unexpected end of stream", "a quote or a bracket is opened and never closed"),
+      ("did not find expected node content", "a value is missing, or a bracket or quote is not closed"),
+    ]
+    return advice.first { problem.contains($0.0) }?.1
+  }
+
   static func yamlDiagnostic(_ error: Error, path: String) -> Diagnostic {
     func make(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
       // libyaml's own wording names a C function the author cannot call.
@@ -128,9 +145,7 @@ public enum ScenarioLoader {
       }
       var message = "YAML syntax: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
-      if problem.contains("cannot start any token") || problem.contains("tab") {
-        message += "; indent with spaces, not tabs"
-      }
+      if let advice = plainWords(for: problem) { message += "; \(advice)" }
       return Diagnostic(.error, path: path, at: .init(line: mark.line, column: mark.column), message)
     }
     switch error {

@@ -38,7 +38,15 @@ import Testing
   }
 
   @Test func yamlSyntaxErrorNamesLineAndColumn() {
-    #expect(errors("id: x\ntitle: [\n") == ["test.yaml:3:1: error: YAML syntax: did not find expected node content (while parsing a flow node at line 3)"])
+    #expect(errors("id: x\ntitle: [\n") == ["test.yaml:3:1: error: YAML syntax: did not find expected node content (while parsing a flow node at line 3); a value is missing, or a bracket or quote is not closed"])
+  }
+
+  /// libyaml's wording is kept, and followed by what it usually means in a scenario.
+  @Test func yamlErrorsAreExplainedInPlainWords() {
+    let colon = errors("id: x\ntitle: T\nsummary: Note: this breaks\n")
+    #expect(colon.first?.hasPrefix("test.yaml:3:14: error: YAML syntax: mapping values are not allowed in this context; either the indent is wrong, or a text holds ': '") == true, "\(colon)")
+    let unclosed = errors("id: x\ntitle: \"unclosed\n")
+    #expect(unclosed.first?.hasSuffix("a quote or a bracket is opened and never closed") == true, "\(unclosed)")
   }
 
   @Test func tabsAreExplained() {
