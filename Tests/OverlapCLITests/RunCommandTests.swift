@@ -175,6 +175,15 @@ import Testing
     #expect(overlap("test", "--scenarios", folder).status == 0)
     #expect(overlap("new", "team-day", "--scenarios", folder).status == 64)
     #expect(overlap("new", "Bad Id", "--scenarios", folder).status == 64)
+    // Any id the format accepts, folded text without a trailing newline, and a schema
+    // path that leads from the new file's folder to the project's schema.
+    #expect(overlap("new", "Team_Day2", "--scenarios", folder).status == 0)
+    let text = (try? String(contentsOfFile: folder + "/Team_Day2.yaml", encoding: .utf8)) ?? ""
+    #expect(text.contains("text: >-\n"))
+    #expect(!text.contains(": >\n"))
+    let schema = text.split(separator: "\n").first.map { String($0.dropFirst("# yaml-language-server: $schema=".count)) } ?? ""
+    let resolved = URL(fileURLWithPath: schema, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
+    #expect(resolved == URL(fileURLWithPath: "Scenarios/scenario.schema.json").standardizedFileURL.path)
   }
 
   @Test func bareOverlapWithoutATerminalPrintsUsage() {
