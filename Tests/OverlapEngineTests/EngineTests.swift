@@ -203,6 +203,42 @@ import Testing
     #expect(game.report(0).rolls.first?.text == "The risk, a 50-point slump, did not come.")
   }
 
+  /// `elif` and `else` paragraphs: exactly one paragraph of a chain shows.
+  @Test(arguments: [(70, "High."), (40, "Middling."), (10, "Low.")])
+  func elifAndElseShowOneParagraphOfTheChain(morale: Int, expected: String) throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text:
+            - Always.
+            - if: morale > 60
+              text: High.
+            - elif: morale > 30
+              text: Middling.
+            - else: Low.
+          choices:
+            - {id: c1, text: C, style: leader}
+      """, extra: "meters: {morale: \(morale), efficiency: 50, stability: 50}")
+    let game = Playthrough(engine: try engine(yaml), seed: 1)
+    #expect(game.sceneText == "Always.\n\n\(expected)")
+  }
+
+  @Test func elifAndElseNeedAnIfBeforeThem() {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text:
+            - Plain.
+            - else: Orphan.
+          choices:
+            - {id: c1, text: C, style: leader}
+      """)
+    #expect(throws: ScenarioError.self) { try engine(yaml) }
+    do {
+      _ = try engine(yaml)
+    } catch let error as ScenarioError {
+      #expect(error.diagnostics.map(\.message) == ["'else' in the text of scene 's1' must follow an 'if' or 'elif' paragraph"])
+    } catch {}
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a
