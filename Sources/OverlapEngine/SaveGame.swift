@@ -5,7 +5,9 @@ import Foundation
 public struct SaveGame: Codable, Equatable, Sendable {
   /// Format history:
   /// - 1: first format.
-  public static let currentVersion = 1
+  /// - 2: `scenarioPath`, where the scenario file was, for scenarios outside the
+  ///   scenarios folder. Format 1 readers ignore it, so the minimum reader stays 1.
+  public static let currentVersion = 2
   /// The oldest format this build still reads.
   public static let oldestReadableVersion = 1
 
@@ -22,6 +24,9 @@ public struct SaveGame: Codable, Equatable, Sendable {
   public var scenario: String
   /// `Scenario.contentHash` of the file the game was played on.
   public var scenarioHash: String
+  /// Where that file was, as a hint for finding a scenario outside the scenarios folder.
+  /// Never trusted as it is: see `SaveStore.load`.
+  public var scenarioPath: String?
   public var seed: UInt64
   public var moves: [String]
   /// Player or team member names, in playing order; empty for solo play.
@@ -40,6 +45,7 @@ public struct SaveGame: Codable, Equatable, Sendable {
     minimumReaderVersion = 1
     scenario = game.scenario.id
     scenarioHash = game.scenario.contentHash
+    scenarioPath = URL(fileURLWithPath: game.scenario.path).standardizedFileURL.path
     seed = game.seed
     moves = game.moves
     players = session.players
@@ -155,6 +161,7 @@ extension SaveGame {
       return "'players[\(index)]' is longer than \(Self.maximumTextLength) characters"
     }
     if let quiz, quiz.count > moves.count { return "'quiz' has more answers than there are moves" }
+    if let scenarioPath, scenarioPath.count > 4_096 { return "'scenarioPath' is longer than 4096 characters" }
     let texts = [
       ("scenarioHash", scenarioHash), ("created", created), ("updated", updated),
       ("summary.ending.id", summary.ending?.id ?? ""), ("summary.ending.title", summary.ending?.title ?? ""),

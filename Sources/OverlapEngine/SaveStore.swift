@@ -89,7 +89,7 @@ public struct SaveStore: Sendable {
     let save = try read(reference)
     let path = try path(for: reference)
     // `decode` has checked that the save names its scenario by id, never by path.
-    let scenario = try library.load(id: save.scenario)
+    let scenario = try Self.scenario(of: save, library: library)
     var warning: String?
     if scenario.contentHash != save.scenarioHash {
       warning = "\(path): the scenario '\(save.scenario)' has changed since this game was saved; replaying the moves anyway"
@@ -98,6 +98,20 @@ public struct SaveStore: Sendable {
       return Opened(session: try Session(save, engine: Engine(scenario: scenario)), path: path, warning: warning)
     } catch {
       throw SaveProblem.badMove(path, error)
+    }
+  }
+
+  /// The save's scenario: by id from the scenarios folder, or else from the path the save
+  /// recorded, but only when that is a scenario file whose id is the save's. Nothing from
+  /// a file that fails this check is shown, so a save cannot make Overlap print a file.
+  static func scenario(of save: SaveGame, library: ScenarioLibrary) throws -> Scenario {
+    do {
+      return try library.load(id: save.scenario)
+    } catch let missing as FileProblem {
+      guard let hint = save.scenarioPath, hint.hasSuffix(".yaml") || hint.hasSuffix(".yml"),
+        let found = try? ScenarioLoader.load(path: hint), found.id == save.scenario
+      else { throw missing }
+      return found
     }
   }
 

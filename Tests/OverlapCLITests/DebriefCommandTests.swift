@@ -120,9 +120,14 @@ import Testing
     #expect(lone.err.contains("two.json: not a readable save: the file is empty"))
   }
 
-  @Test func aSaveWhoseScenarioIsMissingExits66() {
-    let room = Class(["team-a": "1"])
-    let result = overlap("debrief", "team-a", "--saves", room.saves, "--scenarios", Paths.temporaryFolder())
+  /// Neither in the scenarios folder nor where the save last saw it.
+  @Test func aSaveWhoseScenarioIsMissingExits66() throws {
+    let saves = Paths.temporaryFolder()
+    let copy = Paths.temporaryFolder() + "/tiny.yaml"
+    try FileManager.default.copyItem(atPath: Paths.tiny, toPath: copy)
+    #expect(overlap("run", copy, "--moves", "1", "--save", "team-a", "--saves", saves).status == 0)
+    try FileManager.default.removeItem(atPath: copy)
+    let result = overlap("debrief", "team-a", "--saves", saves, "--scenarios", Paths.temporaryFolder())
     #expect(result.status == 66)
   }
 

@@ -106,6 +106,28 @@ import Testing
     #expect(problem(loading: "hostile")?.contains("root:") == false)
   }
 
+  /// A scenario kept outside the scenarios folder is found again through the save's
+  /// path hint, which is used only when it holds a scenario of the save's id.
+  @Test func aScenarioOutsideTheFolderIsFoundByItsCheckedPath() throws {
+    let elsewhere = folder + "/mine"
+    try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Fixtures.path("Tests/Fixtures/tiny.yaml"), toPath: elsewhere + "/tiny.yaml")
+    let game = try Playthrough.replay(
+      engine: Engine(scenario: try ScenarioLoader.load(path: elsewhere + "/tiny.yaml")), seed: 5, moves: ["vision"])
+    try store.write(Session(game: game), as: "outside")
+    #expect(try store.load("outside", library: library).session.game.moves == ["vision"])
+
+    for hint in ["/etc/passwd", Fixtures.path("Scenarios/change.yaml"), elsewhere + "/none.yaml"] {
+      try writeSave("hinted") {
+        $0["scenario"] = "tiny"
+        $0["scenarioPath"] = hint
+      }
+      let message = problem(loading: "hinted") ?? ""
+      #expect(message.contains("Scenarios/tiny.yaml (scenarios in ") && message.hasSuffix("no such file"), "\(message)")
+      #expect(!message.contains("root:"))
+    }
+  }
+
   @Test func aSaveNeedingANewerReaderIsRefused() throws {
     try writeSave("future") { $0["minimumReaderVersion"] = 7 }
     #expect(throws: SaveProblem.needsNewerReader(folder + "/future.json", 7)) { try store.read("future") }

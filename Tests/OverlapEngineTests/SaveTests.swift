@@ -48,7 +48,11 @@ import Testing
     try store.write(Session(game: try fixtureGame()), as: "keys")
     let object = try JSONSerialization.jsonObject(with: try #require(contents("keys.json"))) as? [String: Any]
     let keys = Set(object?.keys.map { $0 } ?? [])
-    #expect(keys == ["formatVersion", "minimumReaderVersion", "scenario", "scenarioHash", "seed", "moves", "players", "created", "updated", "summary"])
+    #expect(
+      keys == [
+        "formatVersion", "minimumReaderVersion", "scenario", "scenarioHash", "scenarioPath", "seed", "moves", "players",
+        "created", "updated", "summary",
+      ])
     #expect(object?["moves"] as? [String] == ["vision", "control"])
   }
 
