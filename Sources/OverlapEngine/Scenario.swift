@@ -228,6 +228,12 @@ public struct TestCase: Sendable {
   public var tone: Tone?
   public var ranges: [Range]
   public var flags: [(flag: Int, value: Bool)]
+  /// Choices (by index) that must, or must not, be offered at a turn.
+  public var offered: [(turn: Int, choice: Int, expected: Bool)] = []
+  /// Events (by index) that must, or must not, have fired during the game.
+  public var fired: [(event: Int, expected: Bool)] = []
+  /// Phrases the game's text must show, or must never show.
+  public var phrases: [(phrase: String, expected: Bool)] = []
   public var location: SourceLocation
 }
 

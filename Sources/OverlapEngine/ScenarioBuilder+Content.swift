@@ -7,7 +7,10 @@ extension ScenarioBuilder {
   static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note"] + consequenceKeys
   static let eventKeys = ["id", "title", "text", "when", "chance", "once", "effects", "later", "set", "unset"]
   static let endingKeys = ["id", "title", "tone", "when", "immediate", "text", "debrief"]
-  static let testKeys = ["name", "moves", "seed", "ending", "tone", "meters", "flags"]
+  static let testKeys = [
+    "name", "moves", "seed", "ending", "tone", "meters", "flags", "offered", "not_offered", "fired", "not_fired", "shows",
+    "hides",
+  ]
 
   // MARK: - Scenes and choices
 
@@ -199,7 +202,7 @@ extension ScenarioBuilder {
 
   // MARK: - Tests
 
-  mutating func readTest(_ node: Node, endings: [Ending]) -> TestCase? {
+  mutating func readTest(_ node: Node, endings: [Ending], events: [Event], choices: [Choice]) -> TestCase? {
     guard let fields = reader.fields(node, "a test", known: Self.testKeys, required: ["name", "moves"]),
       let name = fields["name"].flatMap({ reader.nonEmptyString($0, "test name") }),
       let movesNode = fields["moves"]
@@ -225,12 +228,51 @@ extension ScenarioBuilder {
       if let guess = closestMatch(to: ending, in: endings.map(\.id)) { message += "; did you mean '\(guess)'?" }
       reader.error(endingNode, message)
     }
-    return TestCase(
+    var test = TestCase(
       name: name, moves: moves, seed: seed, ending: ending,
       tone: fields["tone"].flatMap { keyword($0, "tone", Tone.self) },
       ranges: fields["meters"].map { readRanges($0) } ?? [],
       flags: fields["flags"].map { readExpectedFlags($0) } ?? [],
       location: reader.location(of: node))
+    for (key, expected) in [("offered", true), ("not_offered", false)] {
+      guard let list = fields[key].flatMap({ reader.list($0, "'\(key)' of test '\(name)'") }) else { continue }
+      test.offered += list.compactMap { readOffer($0, key: key, choices: choices) }.map { ($0.turn, $0.choice, expected) }
+    }
+    for (key, expected) in [("fired", true), ("not_fired", false)] {
+      guard let node = fields[key] else { continue }
+      for item in reader.listOrSingle(node) {
+        guard let id = reader.string(item, "an event id") else { continue }
+        guard let index = events.firstIndex(where: { $0.id == id }) else {
+          var message = "'\(key)' of test '\(name)' names the event '\(id)', which does not exist"
+          if let guess = closestMatch(to: id, in: events.map(\.id)) { message += "; did you mean '\(guess)'?" }
+          reader.error(item, message)
+          continue
+        }
+        test.fired.append((index, expected))
+      }
+    }
+    for (key, expected) in [("shows", true), ("hides", false)] {
+      guard let node = fields[key] else { continue }
+      for item in reader.listOrSingle(node) {
+        if let phrase = reader.nonEmptyString(item, "a phrase") { test.phrases.append((phrase, expected)) }
+      }
+    }
+    return test
+  }
+
+  /// `{turn: 3, choice: take_back}`: a choice, by id, and the turn it is (not) offered at.
+  mutating func readOffer(_ node: Node, key: String, choices: [Choice]) -> (turn: Int, choice: Int)? {
+    guard let fields = reader.fields(node, "an item of '\(key)'", known: ["turn", "choice"], required: ["turn", "choice"]),
+      let turn = fields["turn"].flatMap({ reader.int($0, "turn", in: 1...10_000) }),
+      let choiceNode = fields["choice"], let id = reader.string(choiceNode, "choice")
+    else { return nil }
+    guard let index = choices.firstIndex(where: { $0.id == id }) else {
+      var message = "'\(key)' names the choice '\(id)', which does not exist"
+      if let guess = closestMatch(to: id, in: choices.map(\.id)) { message += "; did you mean '\(guess)'?" }
+      reader.error(choiceNode, message)
+      return nil
+    }
+    return (turn, index)
   }
 
   /// `morale: 60..100`, `morale: 70`, or `morale: {min: 60, max: 100}`.

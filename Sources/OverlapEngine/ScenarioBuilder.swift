@@ -50,7 +50,7 @@ struct ScenarioBuilder {
     let events = (top["events"].flatMap { reader.list($0, "events") } ?? []).compactMap { readEvent($0) }
     checkUnique(events.map { ($0.id, $0.location) }, "event")
     let endings = readEndings(top["endings"])
-    let tests = (top["tests"].flatMap { reader.list($0, "tests") } ?? []).compactMap { readTest($0, endings: endings) }
+    let tests = (top["tests"].flatMap { reader.list($0, "tests") } ?? []).compactMap { readTest($0, endings: endings, events: events, choices: choices) }
 
     var start = 0
     if let node = top["start"], let name = reader.string(node, "start") {

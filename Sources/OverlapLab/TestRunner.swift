@@ -67,7 +67,34 @@ public enum TestRunner {
       let since = changed == 0 ? "it never was" : "it changed on turn \(changed)"
       failures.append(.init(turn: changed == 0 ? last : changed, message: "flag '\(scenario.flags[flag].name)' is \(!expected), expected \(expected); \(since)"))
     }
+    failures += offerFailures(of: test, game: game)
+    for (event, expected) in test.fired {
+      let turn = game.turns.first { $0.events.contains { $0.event == event } }?.number
+      guard (turn != nil) != expected else { continue }
+      let id = scenario.events[event].id
+      failures.append(
+        .init(turn: turn ?? last, message: expected ? "event '\(id)' never fired" : "event '\(id)' fired on turn \(turn ?? 0), expected it not to"))
+    }
+    if !test.phrases.isEmpty {
+      let shown = Transcript.text(game, reference: scenario.id, heading: "")
+      for (phrase, expected) in test.phrases where shown.contains(phrase) != expected {
+        failures.append(.init(turn: last, message: expected ? "no text shows \"\(phrase)\"" : "a text shows \"\(phrase)\", expected it never to"))
+      }
+    }
     return failures
+  }
+
+  /// Whether each choice named in `offered`/`not_offered` was offered at its turn.
+  static func offerFailures(of test: TestCase, game: Playthrough) -> [TestOutcome.Failure] {
+    test.offered.compactMap { turn, choice, expected in
+      let id = game.scenario.choices[choice].id
+      guard game.states.indices.contains(turn - 1) else {
+        return .init(turn: game.state.moves, message: "choice '\(id)' is checked at turn \(turn), but the moves stop before it")
+      }
+      let offered = game.engine.legalChoices(in: game.states[turn - 1]).contains(choice)
+      guard offered != expected else { return nil }
+      return .init(turn: turn, message: "choice '\(id)' is \(offered ? "" : "not ")offered at turn \(turn), expected \(expected ? "it to be" : "it not to be")")
+    }
   }
 
   static func describe(_ range: TestCase.Range) -> String {

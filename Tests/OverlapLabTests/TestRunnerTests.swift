@@ -19,6 +19,42 @@ import Testing
     #expect(results.map(\.name) == ["a promise then a celebration is fine", "a promise and tools thrive"])
   }
 
+  /// Offers, events and phrases: what a story promises along the way, not only at the end.
+  @Test func offersEventsAndPhrasesCanBeAsserted() throws {
+    let passing = try outcomes("""
+        - name: along the way
+          moves: [promise, celebrate]
+          offered: [{turn: 2, choice: audit}]
+          not_offered: [{turn: 1, choice: audit}]
+          not_fired: grumble
+          shows: [Promise a quiet sprint, The sprint is over.]
+          hides: The schedule feels tight.
+
+      """)
+    #expect(passing[0].failures.map(\.description) == [])
+    let failing = try outcomes("""
+        - name: wrong along the way
+          moves: [schedule, celebrate]
+          offered: [{turn: 2, choice: audit}, {turn: 4, choice: audit}]
+          fired: [grumble]
+          shows: [You promised]
+          hides: [The sprint is over.]
+
+      """)
+    #expect(failing[0].failures.map(\.description) == [
+      "turn 2: choice 'audit' is not offered at turn 2, expected it to be",
+      "turn 2: choice 'audit' is checked at turn 4, but the moves stop before it",
+      "turn 2: event 'grumble' never fired",
+      "turn 2: no text shows \"You promised\"",
+      "turn 2: a text shows \"The sprint is over.\", expected it never to",
+    ])
+  }
+
+  @Test func unknownEventsAndChoicesInTestsAreLoadErrors() {
+    #expect(throws: ScenarioError.self) { try outcomes("  - {name: x, moves: [promise], fired: [grumbel]}\n") }
+    #expect(throws: ScenarioError.self) { try outcomes("  - {name: x, moves: [promise], offered: [{turn: 1, choice: nope}]}\n") }
+  }
+
   @Test func aWrongEndingSaysWhatItWasAndWhen() throws {
     let results = try outcomes("  - name: wrong\n    moves: [promise, celebrate]\n    ending: thrive\n    tone: success\n")
     #expect(results[0].failures.map(\.description) == [
