@@ -28,6 +28,10 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
   case cutByComment = "cut-by-comment"
   /// An event whose text opens by repeating its own title.
   case repeatedTitle = "repeated-title"
+  /// An ending that claims a mix of styles but one-style play reaches it.
+  case styleClaim = "style-claim"
+  /// Choice texts whose words give their style away to the quiz.
+  case quizGiveaway = "quiz-giveaway"
 }
 
 /// One problem found in a scenario file.

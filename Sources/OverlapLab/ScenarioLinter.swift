@@ -27,6 +27,8 @@ struct ScenarioLinter {
     checkWidths()
     checkComments()
     checkEventTitles()
+    checkStyleClaims()
+    checkQuizWording()
     return findings.enumerated().sorted { first, second in
       let (a, b) = (first.element.diagnostic.location, second.element.diagnostic.location)
       return (a.line, a.column, first.offset) < (b.line, b.column, second.offset)
