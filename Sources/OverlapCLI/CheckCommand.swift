@@ -44,14 +44,18 @@ struct CheckCommand: ParsableCommand {
     var findings: [LintFinding] = []
     // A missing or unreadable file is reported and skipped, so the others still get checked.
     var unreadable = 0
+    var loaded: [Scenario] = []
     for file in files {
       do {
         findings += try Linter.lint(path: file)
+        if strict, let scenario = try? ScenarioLoader.load(path: file) { loaded.append(scenario) }
       } catch {
         Console.error(error.description)
         unreadable += 1
       }
     }
+    // Stock phrases only show across a body of writing, so --strict compares all the files.
+    if strict { findings += RepeatedPhrases.findings(in: loaded) }
     let errors = findings.count { $0.severity == .error }
     let warnings = findings.count - errors
     switch format {

@@ -32,6 +32,8 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
   case styleClaim = "style-claim"
   /// Choice texts whose words give their style away to the quiz.
   case quizGiveaway = "quiz-giveaway"
+  /// A run of words repeated across the scenarios checked together (`--strict` only).
+  case repeatedPhrase = "repeated-phrase"
 }
 
 /// One problem found in a scenario file.

@@ -304,6 +304,26 @@ import Testing
     #expect(ScenarioLinter.width(of: "e\u{301}") == 1)
   }
 
+  @Test func stockPhrasesAcrossScenariosAreFoundOnceEach() throws {
+    func scenario(_ id: String, _ text: String) throws -> Scenario {
+      let scenes = "  - id: a\n    text: \"\(text)\"\n    choices:\n      - {id: c, text: C, style: leader}"
+      var scenario = try LabFixtures.load(LabFixtures.scenario(scenes: scenes))
+      scenario.path = id + ".yaml"
+      return scenario
+    }
+    let phrase = "which from her counts as high praise"
+    let scenarios = [
+      try scenario("one", "She nods, \(phrase)."), try scenario("two", "A grunt, \(phrase)!"),
+      try scenario("three", "Silence, \(phrase)."),
+    ]
+    let found = RepeatedPhrases.findings(in: scenarios).map(\.diagnostic.message)
+    #expect(found.count == 1)
+    #expect(found.first?.contains("'which from her counts as high praise' appears 3 times") == true, "\(found)")
+    // A value in braces breaks a run, so a repeated status line is not a stock phrase.
+    #expect(RepeatedPhrases.tokens("The grant stands at {budget}k today").contains("at") == true)
+    #expect(RepeatedPhrases.findings(in: Array(repeating: try scenario("four", "The grant stands at {morale} thousand"), count: 3)).isEmpty)
+  }
+
   // MARK: - Shipped files
 
   @Test func theFlawedFixtureTripsEveryRule() throws {
