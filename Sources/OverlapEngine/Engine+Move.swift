@@ -52,7 +52,7 @@ extension Engine {
 
     let next = played.next ?? scenario.scenes[played.scene].next
     if let next { state.scene = next }
-    fireEvents(in: &state, dice: &dice, recorder: &recorder)
+    fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
 
     if let immediate = firstEnding(holdingIn: &state, immediateOnly: true) {
       state.ending = immediate
@@ -135,11 +135,15 @@ extension Engine {
     }
   }
 
-  func fireEvents<D: Dice, R: TurnRecorder>(in state: inout GameState, dice: inout D, recorder: inout R) {
+  /// Fires the events that apply after a move played in scene `played` led to scene `next`.
+  func fireEvents<D: Dice, R: TurnRecorder>(
+    after played: Int, movingTo next: Int?, in state: inout GameState, dice: inout D, recorder: inout R
+  ) {
     // By index, reading fields in place: copying each `Event` (and the state, to read it)
     // costs more in reference counting than the rest of a move together.
     for index in scenario.events.indices {
       guard !(scenario.events[index].once && state.firedEvents[index]),
+        scenario.events[index].fits(played: played, now: next),
         scenario.events[index].condition?.holds(in: &state) ?? true
       else { continue }
       let event = scenario.events[index]

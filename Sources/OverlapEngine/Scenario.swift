@@ -197,8 +197,19 @@ public struct Event: Sendable {
   /// Percent chance to fire when the condition holds; 100 means always.
   public var chance: Int
   public var once: Bool
+  /// Scenes the story must have just arrived in for the event to fire; empty means any.
+  public var inScenes: [Int] = []
+  /// Scenes the move must have been played in for the event to fire; empty means any.
+  public var afterScenes: [Int] = []
   public var consequences: Consequences
   public var location: SourceLocation
+
+  /// Whether the scenes allow the event, after a move played in `played` moved the story
+  /// on to `now` (nil when that move ended the story, which then arrives nowhere).
+  @inline(__always)
+  func fits(played: Int, now: Int?) -> Bool {
+    (inScenes.isEmpty || now.map(inScenes.contains) == true) && (afterScenes.isEmpty || afterScenes.contains(played))
+  }
 }
 
 public struct Ending: Sendable {

@@ -5,7 +5,7 @@ extension ScenarioBuilder {
   static let sceneKeys = ["id", "title", "text", "discuss", "next", "choices"]
   static let consequenceKeys = ["effects", "later", "chance", "set", "unset"]
   static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note"] + consequenceKeys
-  static let eventKeys = ["id", "title", "text", "when", "chance", "once", "effects", "later", "set", "unset"]
+  static let eventKeys = ["id", "title", "text", "when", "chance", "in", "after", "once", "effects", "later", "set", "unset"]
   static let endingKeys = ["id", "title", "tone", "when", "immediate", "text", "debrief"]
   static let testKeys = [
     "name", "moves", "seed", "ending", "tone", "meters", "flags", "offered", "not_offered", "fired", "not_fired", "shows",
@@ -149,8 +149,8 @@ extension ScenarioBuilder {
       let id = fields["id"].flatMap({ reader.identifier($0, "event id") }),
       let title = fields["title"].flatMap({ reader.nonEmptyString($0, "the title of event '\(id)'") })
     else { return nil }
-    if !fields.has("when") && !fields.has("chance") {
-      reader.error(node, "event '\(id)' needs 'when' (a condition), 'chance' (a percentage), or both")
+    if !["when", "chance", "in", "after"].contains(where: fields.has) {
+      reader.error(node, "event '\(id)' needs 'when' (a condition), 'chance' (a percentage), 'in' or 'after' (scenes), or some of these")
     }
     var chance = 100
     if let node = fields["chance"] {
@@ -165,8 +165,22 @@ extension ScenarioBuilder {
       text: fields["text"].flatMap { text($0, "the text of event '\(id)'") },
       condition: fields["when"].flatMap { expression($0, "the condition of event '\(id)'") },
       chance: chance, once: fields["once"].flatMap { reader.bool($0, "once") } ?? true,
+      inScenes: sceneList(fields["in"]), afterScenes: sceneList(fields["after"]),
       consequences: readConsequences(fields, of: "event '\(id)'", chanceOutcomes: false),
       location: reader.location(of: node))
+  }
+
+  /// A scene id or a list of them, for an event's `in` and `after`.
+  mutating func sceneList(_ node: Node?) -> [Int] {
+    guard let node else { return [] }
+    return reader.listOrSingle(node).compactMap { item in
+      guard let name = reader.string(item, "a scene id") else { return nil }
+      guard let index = sceneIDs[name] else {
+        unknownScene(name, at: item)
+        return nil
+      }
+      return index
+    }
   }
 
   mutating func readEndings(_ node: Node?) -> [Ending] {

@@ -31,6 +31,13 @@ extension ScenarioLinter {
       }
     }
     for (index, event) in scenario.events.enumerated() where !analysis.events[index] {
+      if !analysis.scenesAllow(event) {
+        let key = event.inScenes.isEmpty ? "after" : "in"
+        report(
+          .neverTrue, .error, at: source.location(ofKey: key, in: event.location),
+          "event '\(event.id)' can never fire: no path reaches the scenes its '\(key)' names")
+        continue
+      }
       guard let condition = event.condition else { continue }
       report(.neverTrue, .error, at: source.location(ofKey: "when", in: event.location), "event '\(event.id)' can never fire: \(never(condition))")
     }

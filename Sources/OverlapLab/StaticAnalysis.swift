@@ -118,7 +118,7 @@ struct StaticAnalysis {
       waiting = stillWaiting
       var eventsStillWaiting: [Int] = []
       for event in waitingEvents {
-        guard mayHold(scenario.events[event].condition) else {
+        guard scenesAllow(scenario.events[event]), mayHold(scenario.events[event].condition) else {
           eventsStillWaiting.append(event)
           continue
         }
@@ -128,6 +128,12 @@ struct StaticAnalysis {
       }
       waitingEvents = eventsStillWaiting
     }
+  }
+
+  /// Whether some reachable scene fits the event's `in` and `after` (a sound over-estimate).
+  func scenesAllow(_ event: Event) -> Bool {
+    (event.inScenes.isEmpty || event.inScenes.contains { scenes[$0] && $0 != scenario.startScene })
+      && (event.afterScenes.isEmpty || event.afterScenes.contains { scenes[$0] })
   }
 
   private func mayHold(_ condition: Expression?) -> Bool {

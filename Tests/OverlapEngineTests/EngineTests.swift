@@ -239,6 +239,35 @@ import Testing
     } catch {}
   }
 
+  /// Events tied to scenes fire by where the story is, whatever the turn number.
+  @Test func eventsCanBeTiedToScenes() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - {id: short, text: Short, style: leader, next: s3}
+            - {id: long, text: Long, style: manager}
+        - id: s2
+          text: S
+          choices:
+            - {id: c2, text: C, style: leader}
+        - id: s3
+          text: S
+          choices:
+            - {id: c3, text: C, style: leader}
+      """, extra: """
+      events:
+        - {id: arrive, title: Arrive, in: s3, effects: {morale: 1}}
+        - {id: leave, title: Leave, after: [s2], effects: {stability: 1}}
+        - {id: lastly, title: Lastly, in: s3, after: s3}
+      """)
+    let engine = try engine(yaml)
+    let short = try play(engine, ["short", "c3"])
+    #expect(short.turns.map { $0.events.map(\.event) } == [[0], []])
+    let long = try play(engine, ["long", "c2", "c3"])
+    #expect(long.turns.map { $0.events.map(\.event) } == [[], [0, 1], []])
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a

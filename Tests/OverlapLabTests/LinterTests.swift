@@ -304,6 +304,18 @@ import Testing
     #expect(ScenarioLinter.width(of: "e\u{301}") == 1)
   }
 
+  @Test func anEventTiedToAnUnreachableSceneNeverFires() throws {
+    let yaml = LabFixtures.scenario(
+      scenes: LabFixtures.scene("a") + "\n" + LabFixtures.scene("b"),
+      extra: """
+        events:
+          - {id: at-start, title: At start, in: a, effects: {morale: 1}}
+          - {id: after-b, title: After b, after: b, effects: {morale: 1}}
+        """)
+    let messages = lint(yaml).filter { $0.rule == .neverTrue }.map(\.diagnostic.message)
+    #expect(messages == ["event 'at-start' can never fire: no path reaches the scenes its 'in' names"])
+  }
+
   @Test func stockPhrasesAcrossScenariosAreFoundOnceEach() throws {
     func scenario(_ id: String, _ text: String) throws -> Scenario {
       let scenes = "  - id: a\n    text: \"\(text)\"\n    choices:\n      - {id: c, text: C, style: leader}"
