@@ -10,7 +10,8 @@ enum GameScreen {
     let size = canvas.grid.size
     let compact = size.width < 80 || size.height < 24
     drawHeader(model, game: game, compact: compact, on: &canvas)
-    canvas.footer(hints(count: game.legalChoices.count, glyphs: canvas.glyphs), notice: model.notice)
+    canvas.footer(
+      hints(count: game.legalChoices.count, quiz: model.quiz != nil, glyphs: canvas.glyphs), notice: model.notice)
     let body = Rect(row: 1, column: 0, width: size.width, height: size.height - 2)
 
     let reserved = compact ? (body.height >= 14 ? 4 : 3) + 1 + 2 : sidebarRows
@@ -56,14 +57,19 @@ enum GameScreen {
   // MARK: - Header and footer
 
   static func drawHeader(_ model: AppModel, game: Playthrough, compact: Bool, on canvas: inout Canvas) {
-    let state = game.state
+    // While a move's result is open, the header still tells the turn it reports and who
+    // decided it; the next turn and member show once it closes.
+    var showingResult = false
+    if case .result = model.screen { showingResult = game.states.count >= 2 }
+    let state = showingResult ? game.states[game.states.count - 2] : game.state
+    let ended = game.isFinished && !showingResult
     let total = game.scenario.turnsFrom[state.scene] + state.moves
     var right: [String] = []
-    if !game.isFinished, let decider = Workshop.decider(model.players, move: state.moves) {
+    if !ended, let decider = Workshop.decider(model.players, move: state.moves) {
       right.append("\(decider) decides")
     }
     right.append(
-      game.isFinished
+      ended
         ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)")
     if let score = model.quizScore { right.append("quiz \(score.right)/\(score.total)") }
     right.append("seed \(game.seed)")
@@ -71,20 +77,22 @@ enum GameScreen {
     canvas.header(left: left, right: right)
   }
 
-  static func hints(count: Int, glyphs: Glyphs) -> [Canvas.Hint] {
+  static func hints(count: Int, quiz: Bool, glyphs: Glyphs) -> [Canvas.Hint] {
     guard count > 0 else { return [Canvas.Hint(key: "q", label: "quit", priority: 0)] }
     return [
       Canvas.Hint(key: count > 1 ? "1-\(count)" : "1", label: "choose", priority: 0),
       Canvas.Hint(key: glyphs.upDown, label: "select", priority: 3),
-      Canvas.Hint(key: glyphs.enterKey, label: "play", priority: 3),
+      quiz
+        ? Canvas.Hint(key: "l/m", label: "answer", priority: 3)
+        : Canvas.Hint(key: glyphs.enterKey, label: "play", priority: 3),
       Canvas.Hint(key: "PgUp/PgDn", label: "scroll", priority: 6),
       Canvas.Hint(key: "h", label: "history", priority: 4),
       Canvas.Hint(key: "s", label: "save", priority: 2),
-      Canvas.Hint(key: "l", label: "load", priority: 5),
+      quiz ? nil : Canvas.Hint(key: "l", label: "load", priority: 5),
       Canvas.Hint(key: "?", label: "help", priority: 1),
       Canvas.Hint(key: "Esc", label: "menu", priority: 7),
       Canvas.Hint(key: "q", label: "quit", priority: 0),
-    ]
+    ].compactMap { $0 }
   }
 
   // MARK: - Narrative
