@@ -82,7 +82,8 @@ extension AppModel {
     case .enter, .character(" "):
       return choseMenuItem(items[min(cursor, items.count - 1)])
     case .character(let character):
-      if let number = character.wholeNumberValue, items.indices.contains(number - 1) {
+      if let number = character.wholeNumberValue {
+        guard items.indices.contains(number - 1) else { return notOffered(number, "item", count: items.count) }
         replaceTop(.menu(cursor: number - 1))
         return choseMenuItem(items[number - 1])
       }
@@ -111,8 +112,7 @@ extension AppModel {
       screens.append(.scenarioPicker(cursor: 0))
       return catalog == nil ? [.listScenarios] : []
     case .loadSave:
-      screens.append(.loadPicker(cursor: 0))
-      return [.listSaves]
+      return openedLoadPicker()
     case .help:
       screens.append(.help(scroll: 0))
       return []
@@ -134,7 +134,10 @@ extension AppModel {
     case .character("q"):
       return [.quit(.pressedQuit)]
     case .character(let character):
-      if let number = character.wholeNumberValue, scenarios.indices.contains(number - 1) {
+      if let number = character.wholeNumberValue {
+        guard scenarios.indices.contains(number - 1) else {
+          return notOffered(number, "scenario", count: scenarios.count)
+        }
         replaceTop(.scenarioPicker(cursor: number - 1))
         return choseScenario(number - 1)
       }
@@ -178,25 +181,47 @@ extension AppModel {
       screens.append(.history(scroll: 0))
     case .character("s"):
       screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
+    // In a quiz, l and m always answer for the selected move, so a quick "l" never
+    // lands in the load picker; loading is on the main menu instead.
+    case .character("l") where quiz != nil:
+      return answered(.leader, selected: legal)
+    case .character("m") where quiz != nil:
+      return answered(.manager, selected: legal)
     case .character("l"):
-      screens.append(.loadPicker(cursor: 0))
-      return [.listSaves]
+      return openedLoadPicker()
     case .character("q"):
       return [.quit(.pressedQuit)]
     case .escape:
       return openedMenu()
     case .character(let character):
-      if let number = character.wholeNumberValue, number >= 1 {
-        guard number <= legal.count else {
-          notice = Notice(text: "There is no move \(number) here; choose 1 to \(legal.count).", isError: true)
-          return []
-        }
+      if let number = character.wholeNumberValue {
+        guard legal.indices.contains(number - 1) else { return notOffered(number, "move", count: legal.count) }
         return choseMove(number - 1)
       }
     default:
       break
     }
     return []
+  }
+
+  /// Says on the footer that a number key picks nothing here, and which numbers do.
+  private mutating func notOffered(_ number: Int, _ thing: String, count: Int) -> [Command] {
+    let range = count == 0 ? "there is nothing to choose" : count == 1 ? "choose 1" : "choose 1 to \(count)"
+    notice = Notice(text: "There is no \(thing) \(number) here; \(range).", isError: true)
+    return []
+  }
+
+  /// The selected move played with the player's answer, in a quiz.
+  private mutating func answered(_ style: Style, selected legal: [Int]) -> [Command] {
+    guard !legal.isEmpty else { return [] }
+    choiceCursor = min(choiceCursor, legal.count - 1)
+    return play(legal[choiceCursor], guess: style)
+  }
+
+  /// Opens the list of saves, with the scenario titles to name them by.
+  private mutating func openedLoadPicker() -> [Command] {
+    screens.append(.loadPicker(cursor: 0))
+    return catalog == nil ? [.listSaves, .listScenarios] : [.listSaves]
   }
 
   /// Back to the main menu, with fresh listings for it.
@@ -250,9 +275,12 @@ extension AppModel {
   }
 
   /// The result and discussion panels: scroll keys scroll a long one, `q` quits, and any
-  /// other key continues.
+  /// other key continues. Space pages down, and on the last page continues like Enter.
   private mutating func pressedKeyInPanel(_ key: Key) -> [Command] {
-    if layout.viewport.maxScroll > 0, let amount = scrollAmount(for: key, page: layout.viewport.pageHeight) {
+    let onLastPage = (screen.scroll ?? 0) >= layout.viewport.maxScroll
+    if !(key == .character(" ") && onLastPage), layout.viewport.maxScroll > 0,
+      let amount = scrollAmount(for: key, page: layout.viewport.pageHeight)
+    {
       scroll(by: amount)
       return []
     }
@@ -371,9 +399,8 @@ extension AppModel {
       screens.append(.history(scroll: 0))
     case .character("s"):
       screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
-    case .character("l"):
-      screens.append(.loadPicker(cursor: 0))
-      return [.listSaves]
+    case .character("l") where quiz == nil:
+      return openedLoadPicker()
     case .character("?"):
       screens.append(.help(scroll: 0))
     case .character("q"):

@@ -47,6 +47,10 @@ public struct AppModel: Equatable, Sendable {
   /// The style guessed for each move; nil when the game is not a quiz.
   var quiz: [Style?]? { session?.quiz }
   var scenarios: [CatalogEntry] { catalog ?? [] }
+  /// A scenario's title, for a save that names it by id; the id only until the scenarios are listed.
+  func scenarioTitle(_ id: String) -> String {
+    scenarios.first { $0.id == id && $0.problem == nil }?.title ?? id
+  }
 
   /// What to do once the first frame is up: list the scenarios if the menu shows.
   public var commandsOnStart: [Command] {
@@ -83,10 +87,11 @@ public struct AppModel: Equatable, Sendable {
     return quiz[game.turns.count - 1]
   }
 
-  /// The items of the main menu; "continue" only when there is a game to continue.
+  /// The items of the main menu; "continue" only when there is a game to continue. A game
+  /// that has ended is not one: then the newest unfinished autosave is offered instead.
   var menuItems: [MenuItem] {
     var items: [MenuItem] = []
-    if game != nil {
+    if let game, !game.isFinished {
       items.append(.resumeGame)
     } else if let last = lastAutosave {
       items.append(.continueGame(last))

@@ -40,6 +40,22 @@ struct Canvas {
     TextLayout.truncate(shown(text), width: width, ellipsis: glyphs.ellipsis)
   }
 
+  /// At most `rows` of `lines`; when some are left out, the last one shown ends in an
+  /// ellipsis, so a cut never looks like the end of the text.
+  func clipped(_ lines: [StyledLine], rows: Int, width: Int) -> [StyledLine] {
+    guard lines.count > rows else { return lines }
+    guard rows > 0 else { return [] }
+    var kept = Array(lines.prefix(rows))
+    var last = kept[rows - 1]
+    let ellipsisWidth = TextLayout.width(of: glyphs.ellipsis)
+    while !last.glyphs.isEmpty && (last.width + ellipsisWidth > width || last.glyphs.last?.character == " ") {
+      last.glyphs.removeLast()
+    }
+    last.append(Span(glyphs.ellipsis, last.glyphs.last?.style ?? CellStyle()))
+    kept[rows - 1] = last
+    return kept
+  }
+
   // MARK: - Drawing
 
   /// Writes text from a position, clipped to `width` columns; returns the columns used.

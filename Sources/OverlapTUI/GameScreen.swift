@@ -6,24 +6,41 @@ enum GameScreen {
   /// Rows the wide sidebar needs for the meters and the balance gauge.
   static let sidebarRows = 12
 
+  /// The widest the story and the moves get: past it, lines are too long to read.
+  static let mainWidthCap = 100
+  /// The widest the sidebar gets on a very wide terminal.
+  static let sidebarWidthCap = 64
+
   static func draw(_ model: AppModel, game: Playthrough, on canvas: inout Canvas) -> Viewport {
     let size = canvas.grid.size
     let compact = size.width < 80 || size.height < 24
     drawHeader(model, game: game, compact: compact, on: &canvas)
-    canvas.footer(hints(count: game.legalChoices.count, glyphs: canvas.glyphs), notice: model.notice)
-    let body = Rect(row: 1, column: 0, width: size.width, height: size.height - 2)
+    canvas.footer(
+      hints(count: game.legalChoices.count, quiz: model.quiz != nil, glyphs: canvas.glyphs), notice: model.notice)
+    var body = Rect(row: 1, column: 0, width: size.width, height: size.height - 2)
+
+    // On a very wide terminal the story and moves keep a readable width, the sidebar takes
+    // what is left up to its own cap, and the two are centred together.
+    // Otherwise the moves run the full width under both.
+    let spare = size.width - mainWidthCap
+    let wide = !compact && spare >= 46
+    var sidebarWidth = 0
+    if !compact {
+      sidebarWidth = wide ? min(sidebarWidthCap, spare) : min(46, max(30, size.width * 3 / 10))
+      let frameWidth = min(size.width, mainWidthCap + sidebarWidth)
+      body = Rect(row: body.row, column: (size.width - frameWidth) / 2, width: frameWidth, height: body.height)
+    }
+    let (sidebarColumn, main) = body.right(sidebarWidth)
+    let movesWidth = wide ? main : body
 
     let reserved = compact ? (body.height >= 14 ? 4 : 3) + 1 + 2 : sidebarRows
     let choiceRoom = max(1, min(body.height - reserved - 1, compact ? body.height / 2 : body.height * 2 / 5 + 2))
-    let (choicesArea, top) = body.bottom(
-      drawnChoiceRows(model, game: game, room: choiceRoom, width: body.width, canvas: canvas) + 1)
-    let decider = Workshop.decider(model.players, move: game.state.moves)
-    canvas.horizontalRule(
-      row: choicesArea.row, column: 0, width: size.width,
-      label: game.isFinished ? "The end" : decider.map { "Your move, \($0)" } ?? "Your move")
-    drawChoices(
-      model, game: game,
-      in: Rect(row: choicesArea.row + 1, column: 1, width: body.width - 2, height: choicesArea.height - 1), on: &canvas)
+    let choiceRows = drawnChoiceRows(model, game: game, room: choiceRoom, width: movesWidth.width, canvas: canvas) + 1
+    let split = movesWidth.bottom(choiceRows)
+    var choicesArea = split.0
+    let top = Rect(row: body.row, column: main.column, width: main.width, height: split.rest.height)
+    let sidebar = wide ? sidebarColumn : Rect(
+      row: sidebarColumn.row, column: sidebarColumn.column, width: sidebarColumn.width, height: top.height)
 
     let narrativeArea: Rect
     if compact {
@@ -34,8 +51,6 @@ enum GameScreen {
       canvas.horizontalRule(row: rest.row, column: 0, width: size.width)
       narrativeArea = Rect(row: rest.row + 1, column: 1, width: rest.width - 2, height: rest.height - 1)
     } else {
-      let sidebarWidth = min(46, max(30, size.width * 3 / 10))
-      let (sidebar, rest) = top.right(sidebarWidth)
       canvas.fill(
         Rect(row: sidebar.row, column: sidebar.column, width: 1, height: sidebar.height), style: canvas.theme.rule,
         character: canvas.glyphs.vertical)
@@ -44,26 +59,47 @@ enum GameScreen {
         in: Rect(row: sidebar.row, column: sidebar.column + 2, width: sidebar.width - 3, height: sidebar.height),
         on: &canvas)
       // Long lines are hard to read: past a comfortable measure the text is centred instead.
-      let measure = min(rest.width - 3, 96)
+      let measure = min(top.width - 3, 96)
       narrativeArea = Rect(
-        row: rest.row, column: 1 + (rest.width - 3 - measure) / 2, width: measure, height: rest.height)
+        row: top.row, column: top.column + 1 + (top.width - 3 - measure) / 2, width: measure, height: top.height)
     }
     let lines = narrative(game, width: narrativeArea.width, canvas: canvas)
-    let maxScroll = canvas.scrolled(lines, in: narrativeArea, scroll: model.narrativeScroll, statusRow: choicesArea.row)
-    return Viewport(maxScroll: maxScroll, pageHeight: narrativeArea.height)
+    var storyArea = narrativeArea
+    // On a wide screen a short story is followed by the moves at once, not by empty rows.
+    if wide && lines.count + 1 < narrativeArea.height {
+      storyArea.height = lines.count + 1
+      choicesArea.row = storyArea.bottom
+    }
+    let decider = Workshop.decider(model.players, move: game.state.moves)
+    canvas.horizontalRule(
+      row: choicesArea.row, column: compact ? 0 : movesWidth.column, width: compact ? size.width : movesWidth.width,
+      label: game.isFinished ? "The end" : decider.map { "Your move, \($0)" } ?? "Your move")
+    drawChoices(
+      model, game: game,
+      in: Rect(
+        row: choicesArea.row + 1, column: movesWidth.column + 1, width: movesWidth.width - 2,
+        height: choicesArea.height - 1),
+      on: &canvas)
+    let maxScroll = canvas.scrolled(lines, in: storyArea, scroll: model.narrativeScroll, statusRow: choicesArea.row)
+    return Viewport(maxScroll: maxScroll, pageHeight: storyArea.height)
   }
 
   // MARK: - Header and footer
 
   static func drawHeader(_ model: AppModel, game: Playthrough, compact: Bool, on canvas: inout Canvas) {
-    let state = game.state
+    // While a move's result is open, the header still tells the turn it reports and who
+    // decided it; the next turn and member show once it closes.
+    var showingResult = false
+    if case .result = model.screen { showingResult = game.states.count >= 2 }
+    let state = showingResult ? game.states[game.states.count - 2] : game.state
+    let ended = game.isFinished && !showingResult
     let total = game.scenario.turnsFrom[state.scene] + state.moves
     var right: [String] = []
-    if !game.isFinished, let decider = Workshop.decider(model.players, move: state.moves) {
+    if !ended, let decider = Workshop.decider(model.players, move: state.moves) {
       right.append("\(decider) decides")
     }
     right.append(
-      game.isFinished
+      ended
         ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)")
     if let score = model.quizScore { right.append("quiz \(score.right)/\(score.total)") }
     right.append("seed \(game.seed)")
@@ -71,20 +107,22 @@ enum GameScreen {
     canvas.header(left: left, right: right)
   }
 
-  static func hints(count: Int, glyphs: Glyphs) -> [Canvas.Hint] {
+  static func hints(count: Int, quiz: Bool, glyphs: Glyphs) -> [Canvas.Hint] {
     guard count > 0 else { return [Canvas.Hint(key: "q", label: "quit", priority: 0)] }
     return [
       Canvas.Hint(key: count > 1 ? "1-\(count)" : "1", label: "choose", priority: 0),
       Canvas.Hint(key: glyphs.upDown, label: "select", priority: 3),
-      Canvas.Hint(key: glyphs.enterKey, label: "play", priority: 3),
+      quiz
+        ? Canvas.Hint(key: "l/m", label: "answer", priority: 3)
+        : Canvas.Hint(key: glyphs.enterKey, label: "play", priority: 3),
       Canvas.Hint(key: "PgUp/PgDn", label: "scroll", priority: 6),
       Canvas.Hint(key: "h", label: "history", priority: 4),
       Canvas.Hint(key: "s", label: "save", priority: 2),
-      Canvas.Hint(key: "l", label: "load", priority: 5),
+      quiz ? nil : Canvas.Hint(key: "l", label: "load", priority: 5),
       Canvas.Hint(key: "?", label: "help", priority: 1),
       Canvas.Hint(key: "Esc", label: "menu", priority: 7),
       Canvas.Hint(key: "q", label: "quit", priority: 0),
-    ]
+    ].compactMap { $0 }
   }
 
   // MARK: - Narrative
@@ -154,7 +192,7 @@ enum GameScreen {
     for (number, block) in blocks.enumerated().dropFirst(firstBlock) {
       guard row < rect.bottom else { break }
       let rows = min(block.count, rect.bottom - row)
-      for (offset, line) in block.prefix(rows).enumerated() {
+      for (offset, line) in canvas.clipped(block, rows: rows, width: rect.width).enumerated() {
         canvas.line(line, row: row + offset, column: rect.column, width: rect.width)
       }
       let area = Rect(row: row, column: rect.column, width: rect.width, height: rows)
@@ -184,7 +222,8 @@ enum GameScreen {
     let glyphs = canvas.glyphs
     let theme = canvas.theme
     let nameWidth = rect.width >= 50 ? 11 : 4
-    let sparkWidth = rect.width >= 50 ? min(12, game.states.count) : 0
+    // Fixed, so the bars keep their width however long the history grows.
+    let sparkWidth = rect.width >= 50 ? 12 : 0
     for (offset, meter) in Meter.allCases.enumerated() where offset < rect.height {
       let value = game.state.meter(meter)
       let delta = meterDelta(game, meter)
@@ -223,11 +262,39 @@ enum GameScreen {
 
   static func drawSidebar(_ game: Playthrough, in rect: Rect, on canvas: inout Canvas) {
     let spacious = sidebarLines(game, width: rect.width, spacious: true, canvas: canvas)
-    let lines =
-      spacious.count <= rect.height ? spacious : sidebarLines(game, width: rect.width, spacious: false, canvas: canvas)
-    for (offset, line) in lines.prefix(rect.height).enumerated() {
+    // The spacious version only when it leaves room for the last move as well.
+    var lines =
+      spacious.count + (game.turns.isEmpty ? 0 : 3) <= rect.height
+      ? spacious : sidebarLines(game, width: rect.width, spacious: false, canvas: canvas)
+    lines += movesLines(game, width: rect.width, rows: rect.height - lines.count, canvas: canvas)
+    for (offset, line) in canvas.clipped(lines, rows: rect.height, width: rect.width).enumerated() {
       canvas.line(line, row: rect.row + offset, column: rect.column, width: rect.width)
     }
+  }
+
+  /// The moves played, newest first, in `rows`: the last one whole (cut with an ellipsis if
+  /// it must be), then older ones a line each. Nothing at all when not even a heading and
+  /// one line fit, so the heading never stands alone.
+  static func movesLines(_ game: Playthrough, width: Int, rows: Int, canvas: Canvas) -> [StyledLine] {
+    let theme = canvas.theme
+    guard rows >= 3, let last = game.lastReport else { return [] }
+    var lines = [StyledLine()]
+    let older = game.turns.count - 1
+    let roomForOlder = rows - 2 - 2
+    lines.append(StyledLine([Span(older > 0 && roomForOlder >= 2 ? "Your moves" : "Last move", theme.heading)]))
+    let latest = canvas.wrap(
+      [Span(last.style.rawValue + " ", theme.style(last.style)), Span(TextLayout.tidy(last.choiceText), theme.muted)],
+      width: width, hangingIndent: 0)
+    lines += canvas.clipped(latest, rows: rows - lines.count, width: width)
+    // Older moves fill what room is left on a tall screen, one line each.
+    for index in game.turns.indices.dropLast().reversed() where lines.count < rows {
+      let report = game.report(index)
+      let prefix = "\(report.turn)".leftPadded(to: 3) + " "
+      let text = canvas.truncate(TextLayout.tidy(report.choiceText), width: width - prefix.count - 2)
+      lines.append(
+        StyledLine([Span(prefix, theme.muted), Span(report.style == .leader ? "L " : "M ", theme.style(report.style)), Span(text, theme.muted)]))
+    }
+    return lines
   }
 
   static func sidebarLines(_ game: Playthrough, width: Int, spacious: Bool, canvas: Canvas) -> [StyledLine] {
@@ -236,7 +303,8 @@ enum GameScreen {
     let state = game.state
     var lines: [StyledLine] = []
     if spacious { lines.append(StyledLine()) }
-    let sparkWidth = min(max(4, width / 3), max(4, game.states.count))
+    // A fixed share of the width, so the bars never shrink as the history grows.
+    let sparkWidth = max(4, min(16, width / 3))
     for meter in Meter.allCases {
       let value = state.meter(meter)
       let delta = meterDelta(game, meter)
@@ -277,15 +345,6 @@ enum GameScreen {
     if !state.pending.isEmpty {
       let count = state.pending.count
       lines += canvas.wrap("\(count) later effect\(count == 1 ? "" : "s") on the way", style: theme.note, width: width)
-    }
-    if let last = game.lastReport {
-      lines.append(StyledLine())
-      lines.append(StyledLine([Span("Last move", theme.heading)]))
-      lines += canvas.wrap(
-        [
-          Span(last.style.rawValue + " ", theme.style(last.style)), Span(TextLayout.tidy(last.choiceText), theme.muted),
-        ], width: width,
-        hangingIndent: 0)
     }
     return lines
   }

@@ -35,7 +35,11 @@ enum HelpScreen {
       ("Ctrl-Z", "suspend; type fg in the shell to come back"),
       ("Ctrl-L", "redraw the screen"),
     ]
-    if model.quiz != nil { keys.insert(("l m", "after choosing in a quiz: leader or manager"), at: 2) }
+    if model.quiz != nil {
+      // In a quiz l means leader everywhere; saves are loaded from the main menu.
+      keys.removeAll { $0.0 == "l" }
+      keys.insert(("l m", "answer leader or manager: for the selected move, or at the question"), at: 2)
+    }
     let keyWidth = 13
     var lines: [StyledLine] = [StyledLine([Span("Keys", theme.heading)])]
     for (key, what) in keys {

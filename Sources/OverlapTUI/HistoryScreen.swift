@@ -33,7 +33,7 @@ enum HistoryScreen {
         Span("Mor Eff Sta", theme.heading),
       ])
     ]
-    for report in game.reports {
+    for (index, report) in game.reports.enumerated() {
       let meters = report.meters
       lines.append(
         StyledLine([
@@ -47,9 +47,10 @@ enum HistoryScreen {
         ]))
       var details: [[Span]] = []
       if report.strength < 100 { details.append([Span("kept \(report.strength)% (streak)", theme.error)]) }
-      for landed in report.landed {
+      for (landed, source) in zip(report.landed, game.landedSources(index)) {
         details.append([
-          Span("landed from turn \(landed.playedOnTurn): ", theme.note), Span(landed.text ?? landed.from, theme.muted),
+          Span("landed from turn \(landed.playedOnTurn): ", theme.note),
+          Span(landed.text.map(TextLayout.tidy) ?? source, theme.muted),
         ])
       }
       for event in report.events { details.append([Span("event: ", theme.error), Span(event.title, theme.muted)]) }

@@ -31,10 +31,10 @@ enum LoadPickerScreen {
         Span(canvas.truncate(entry.name, width: nameWidth - 1).rightPadded(to: nameWidth), theme.title),
       ]
       if let problem = entry.problem {
-        spans.append(Span("unreadable: " + problem, theme.error))
+        spans.append(Span(canvas.truncate("unreadable: " + problem, width: body.width - nameWidth - 2), theme.error))
       } else {
         let state = entry.finished == true ? "ended: \(entry.ending ?? "finished")" : "turn \(entry.turn)"
-        spans.append(Span(canvas.truncate(entry.scenario, width: 15).rightPadded(to: 16)))
+        spans.append(Span(canvas.truncate(model.scenarioTitle(entry.scenario), width: 15).rightPadded(to: 16)))
         spans.append(Span(canvas.truncate(state, width: stateWidth - 1).rightPadded(to: stateWidth), theme.muted))
         if let meters = entry.meters {
           spans.append(

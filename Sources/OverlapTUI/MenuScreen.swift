@@ -55,11 +55,10 @@ enum MenuScreen {
   static func describe(_ item: MenuItem, model: AppModel) -> (String, String?) {
     switch item {
     case .resumeGame:
-      guard let game = model.game else { return ("Continue", nil) }
-      return ("Continue", "\(game.scenario.title), turn \(game.state.turn)")
+      guard let session = model.session else { return ("Continue", nil) }
+      return ("Continue", "\(session.scenario.title), turn \(session.shownTurn)")
     case .continueGame(let entry):
-      let title = model.scenarios.first { $0.id == entry.scenario && $0.problem == nil }?.title ?? entry.scenario
-      return ("Continue", "\(title), turn \(entry.turn)")
+      return ("Continue", "\(model.scenarioTitle(entry.scenario)), turn \(entry.turn)")
     case .newGame:
       guard let catalog = model.catalog else { return ("New game", "pick a scenario") }
       let detail =

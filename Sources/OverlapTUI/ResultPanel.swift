@@ -9,11 +9,13 @@ enum ResultPanel {
     var score: Debrief.Quiz
   }
 
-  static func draw(report: TurnReport, quiz: QuizAnswer?, scroll: Int, on canvas: inout Canvas) -> Viewport {
+  /// The last move of `game`.
+  static func draw(game: Playthrough, quiz: QuizAnswer?, scroll: Int, on canvas: inout Canvas) -> Viewport {
+    guard let report = game.lastReport else { return Viewport() }
     let width = canvas.panelWidth(78)
     var lines: [StyledLine] = []
     if let quiz { lines += verdict(quiz, style: report.style, width: width - 4, canvas: canvas) }
-    lines += content(report, width: width - 4, canvas: canvas)
+    lines += content(report, of: game, width: width - 4, canvas: canvas)
     return canvas.panel(
       title: "Turn \(report.turn) \(canvas.glyphs.dot) what happened", lines: lines, width: width, scroll: scroll)
   }
@@ -35,7 +37,8 @@ enum ResultPanel {
     return lines
   }
 
-  static func content(_ report: TurnReport, width: Int, canvas: Canvas) -> [StyledLine] {
+  static func content(_ report: TurnReport, of game: Playthrough, width: Int, canvas: Canvas) -> [StyledLine] {
+    let index = report.turn - 1
     let theme = canvas.theme
     let glyphs = canvas.glyphs
     var lines: [StyledLine] = []
@@ -56,12 +59,17 @@ enum ResultPanel {
       lines.append(StyledLine())
       lines += canvas.wrap(paragraphs: outcome, width: width)
     }
-    for roll in report.rolls {
+    for (roll, risk) in zip(report.rolls, game.missedChances(index)) {
       var spans = [
         Span("Chance \(roll.percent)%: ", theme.muted),
         Span(roll.hit ? "it happened" : "it did not happen", theme.title),
       ]
-      if let text = roll.text { spans.append(Span(". " + TextLayout.tidy(text))) }
+      if let text = roll.text {
+        spans.append(Span(". " + TextLayout.tidy(text)))
+      } else if let risk {
+        // Without a `miss` text, say what was avoided (or missed out on).
+        spans += [Span(", so this was spared: ", theme.muted), Span(risk)]
+      }
       lines += canvas.wrap(spans, width: width, hangingIndent: 2)
     }
 
@@ -86,12 +94,12 @@ enum ResultPanel {
     }
 
     // The table above already holds what landed effects and events changed.
-    for landed in report.landed {
+    for (landed, source) in zip(report.landed, game.landedSources(index)) {
       lines.append(StyledLine())
       lines += canvas.wrap(
         [
-          Span("Landed now: ", theme.note), Span(landed.text.map(TextLayout.tidy) ?? "an effect of your move"),
-          Span(" (from turn \(landed.playedOnTurn), \(landed.from))", theme.muted),
+          Span("Landed now: ", theme.note), Span(landed.text.map(TextLayout.tidy) ?? "an earlier effect"),
+          Span(" (from turn \(landed.playedOnTurn): \(source))", theme.muted),
         ], width: width, hangingIndent: 2)
     }
     for event in report.events {

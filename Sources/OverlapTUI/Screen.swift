@@ -16,6 +16,15 @@ enum Screen: Equatable, Sendable {
   case loadPicker(cursor: Int)
   case ending(scroll: Int)
 
+  /// How far the screen is scrolled, for the screens that scroll.
+  var scroll: Int? {
+    switch self {
+    case .result(let scroll), .discussion(let scroll), .help(let scroll), .history(let scroll), .ending(let scroll):
+      scroll
+    case .menu, .scenarioPicker, .game, .quizPrompt, .savePrompt, .loadPicker: nil
+    }
+  }
+
   /// Modal screens draw over the screen below them.
   var isModal: Bool {
     switch self {

@@ -129,7 +129,30 @@ import Testing
     #expect(run.performed == [.autosave, .autosave, .autosave, .listSaves])
     #expect(run.model.game?.moves == ["vision", "control", "finish-manage"])
     #expect(run.model.screens == [.menu(cursor: 0)])
-    #expect(run.screen.contains("1 Continue     A tiny test scenario"))
+    // The game has ended, so Continue is the unfinished autosave, not "turn 4" of this one.
+    #expect(run.screen.contains("1 Continue     A tiny test scenario, turn 2"))
+    #expect(!run.screen.contains("turn 4"))
+  }
+
+  @Test func spaceOnTheLastPageOfAResultContinues() throws {
+    let start = try TUIFixtures.model(size: Size(width: 40, height: 12))
+    let run = try Self.run(start, Self.keys("1") + [Self.key(.end)] + Self.keys(" "))
+    #expect(run.model.screen == .game)
+    #expect(run.model.game?.moves == ["vision"])
+  }
+
+  @Test func inAQuizLAnswersAndNeverLoads() throws {
+    let run = try Self.run(try TUIFixtures.workshop(), [Self.key(.down)] + Self.keys("l"))
+    #expect(run.performed == [.autosave])
+    #expect(run.model.game?.moves == ["plan"])
+    #expect(run.model.quiz == [.leader])
+    #expect(run.screen.contains("Not quite: you said leader."))
+  }
+
+  @Test func aNumberTheMenuDoesNotOfferSaysSoOnTheFooter() throws {
+    let run = try Self.run(try TUIFixtures.menu(), Self.keys("8"))
+    #expect(run.performed == [])
+    #expect(run.screen.hasSuffix(" There is no item 8 here; choose 1 to 5."))
   }
 
   @Test func theResultPanelShowsWhatTheMoveDid() throws {

@@ -5,13 +5,44 @@ import Testing
 
 /// Whole screens rendered as text and compared with the files in Snapshots/.
 @Suite struct ScreenSnapshotTests {
-  @Test(arguments: [(80, 24), (120, 40), (60, 20)])
+  @Test(arguments: [(80, 24), (120, 40), (200, 60), (60, 20)])
   func gameScreen(width: Int, height: Int) throws {
     let size = Size(width: width, height: height)
     let model = try TUIFixtures.model(["vision"], size: size)
     let grid = view(model, size: size)
     #expect(grid.size == size)
     assertSnapshot(grid, named: "game-\(width)x\(height)")
+  }
+
+  /// On a very wide terminal the story and moves keep a readable width, the rest goes to
+  /// the sidebar (and its list of moves), and the moves follow a short story at once.
+  @Test func veryWideGameScreenCapsItsWidth() throws {
+    let size = Size(width: 200, height: 60)
+    let model = try TUIFixtures.model(["vision", "rally"], size: size)
+    let grid = view(model, size: size)
+    assertSnapshot(grid, named: "game-200x60-two-moves")
+    let lines = grid.lines
+    guard let rule = lines.firstIndex(where: { $0.contains("Your move") }) else {
+      Issue.record("no moves on screen")
+      return
+    }
+    #expect(rule < 12)
+    let moves = lines[rule].split(separator: "│").first.map(String.init) ?? ""
+    #expect(moves.trimmingCharacters(in: .whitespaces).count <= GameScreen.mainWidthCap)
+    #expect(lines.contains { $0.contains("Your moves") })
+  }
+
+  /// The bars keep one width from the first turn to the last; the history does not eat them.
+  @Test func meterBarsKeepTheirWidth() throws {
+    func barWidth(_ moves: [String]) throws -> [Int] {
+      let model = try TUIFixtures.model(moves)
+      return view(model, size: model.size).lines.filter { $0.contains("░") || $0.contains("█") }.map { line in
+        line.filter { "█▉▊▋▌▍▎▏░".contains($0) }.count
+      }
+    }
+    let first = try barWidth([])
+    #expect(first.count == 3)
+    #expect(try barWidth(["vision", "rally"]) == first)
   }
 
   /// A long story scrolls; long moves are cut to a line each except the selected one.

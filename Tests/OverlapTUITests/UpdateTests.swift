@@ -239,4 +239,113 @@ import Testing
     #expect(model.size == Size(width: 200, height: 60))
     #expect(model.screen == .history(scroll: 0))
   }
+  // MARK: - Player-facing fixes (issue 11)
+
+  /// Space pages through a long result and, on its last page, continues as Enter does.
+  @Test func spaceScrollsALongResultThenClosesItOnTheLastPage() throws {
+    var model = try TUIFixtures.model(size: Size(width: 40, height: 12))
+    _ = send(&model, .pressedKey(.character("1")))
+    #expect(model.layout.viewport.maxScroll > 0)
+    var pages = 0
+    while case .result(let scroll) = model.screen, scroll < model.layout.viewport.maxScroll, pages < 20 {
+      _ = send(&model, .pressedKey(.character(" ")))
+      pages += 1
+    }
+    #expect(pages > 0)
+    var entered = model
+    _ = send(&entered, .pressedKey(.enter))
+    _ = send(&model, .pressedKey(.character(" ")))
+    #expect(model.screen == .game)
+    #expect(model == entered)
+  }
+
+  /// In a quiz, l and m answer for the selected move, exactly as the question would.
+  @Test func inAQuizLAndMAnswerForTheSelectedMove() throws {
+    for (key, style) in [("l", Style.leader), ("m", .manager)] {
+      var direct = try TUIFixtures.workshop()
+      _ = send(&direct, .pressedKey(.down))
+      #expect(send(&direct, .pressedKey(.character(Character(key)))) == [.autosave])
+      var asked = try TUIFixtures.workshop()
+      _ = send(&asked, .pressedKey(.character("2")))
+      _ = send(&asked, .pressedKey(.character(Character(key))))
+      // The sessions differ only in the moment the move was made.
+      asked.session = direct.session
+      #expect(direct == asked)
+      #expect(direct.game?.moves == ["plan"])
+      #expect(direct.quiz == [style])
+    }
+  }
+
+  @Test func inAQuizLNeverOpensTheLoadPicker() throws {
+    var ended = try TUIFixtures.workshop(["vision", "rally", "finish-lead"], guesses: [.leader, .leader, .leader])
+    let before = ended
+    #expect(send(&ended, .pressedKey(.character("l"))) == [])
+    #expect(ended == before)
+    let help = view(try TUIFixtures.workshop(), size: Size(width: 80, height: 24)).text
+    #expect(!help.contains("l load"))
+    #expect(help.contains("l/m answer"))
+  }
+
+  @Test(arguments: [("9", "There is no item 9 here; choose 1 to 5."), ("0", "There is no item 0 here; choose 1 to 5.")])
+  func aNumberTheMenuDoesNotOfferSaysSo(key: String, notice: String) throws {
+    var model = try TUIFixtures.menu()
+    var expected = model
+    #expect(send(&model, .pressedKey(.character(Character(key)))) == [])
+    expected.notice = Notice(text: notice, isError: true)
+    #expect(model == expected)
+  }
+
+  @Test func aNumberThePickerOrTheGameDoesNotOfferSaysSo() throws {
+    var picker = try TUIFixtures.menu()
+    _ = send(&picker, .pressedKey(.character("n")))
+    _ = send(&picker, .pressedKey(.character("3")))
+    #expect(picker.notice?.text == "There is no scenario 3 here; choose 1 to 2.")
+    #expect(picker.screen == .scenarioPicker(cursor: 0))
+    var game = try TUIFixtures.model()
+    _ = send(&game, .pressedKey(.character("0")))
+    #expect(game.notice?.text == "There is no move 0 here; choose 1 to 3.")
+  }
+
+  /// A game that has ended is not offered as "Continue, turn 4" of a 3-turn game.
+  @Test func theMenuDoesNotContinueAGameThatHasEnded() throws {
+    var model = try TUIFixtures.model(["vision", "rally", "finish-lead"])
+    #expect(model.screen == .ending(scroll: 0))
+    #expect(send(&model, .pressedKey(.enter)) == [.listSaves])
+    guard case .continueGame(let entry) = model.menuItems.first else {
+      Issue.record("expected the unfinished autosave first, got \(model.menuItems)")
+      return
+    }
+    #expect(entry.name == "autosave-tiny")
+    let text = view(model, size: model.size).text
+    #expect(text.contains("1 Continue     A tiny test scenario, turn 2"))
+    #expect(!text.contains("turn 4"))
+    #expect(send(&model, .pressedKey(.character("c"))) == [.load(name: "autosave-tiny")])
+  }
+
+  /// Delayed effects name the move that set them going, never its id.
+  @Test func landedEffectsNameTheMoveNotItsId() throws {
+    var model = try TUIFixtures.model(["vision", "rally"])
+    _ = send(&model, .pressedKey(.character("2")))
+    let result = view(model, size: Size(width: 120, height: 40)).text
+    #expect(result.contains("Landed now: The shared vision pays off. (from turn 1: Share the vision)"))
+    #expect(!result.contains(", vision)"))
+  }
+
+  @Test func aMissedChanceSaysWhatDidNotHappen() throws {
+    let engine = Engine(scenario: try TUIFixtures.tiny())
+    guard
+      let seed = (UInt64(1)...64).first(where: {
+        (try? Playthrough.replay(engine: engine, seed: $0, moves: ["gamble"]))?.turns.first?.rolls.first?.hit == false
+      })
+    else {
+      Issue.record("no seed below 65 misses the gamble")
+      return
+    }
+    let game = try Playthrough.replay(engine: engine, seed: seed, moves: ["gamble"])
+    var model = try TUIFixtures.model()
+    _ = send(&model, .openedGame(OpenedGame(session: Session(game: game), autosaveSlot: "autosave-tiny")))
+    model.screens.append(.result(scroll: 0))
+    let text = view(model, size: Size(width: 100, height: 40)).text
+    #expect(text.contains("Chance 50%: it did not happen, so this was spared: It went badly."))
+  }
 }

@@ -74,6 +74,11 @@ import Testing
     #expect(screen.contains { $0.contains("Your move, Ana") })
     _ = send(&model, .pressedKey(.character("1")))
     _ = send(&model, .pressedKey(.character("l")))
+    // Ana's result is on screen, so the header still names her and her turn.
+    screen = view(model, size: model.size).lines
+    #expect(screen[0].hasSuffix("Ana decides · Turn 1 of 3 · quiz 1/1 · seed 4"))
+    _ = send(&model, .pressedKey(.enter))
+    _ = send(&model, .pressedKey(.enter))
     screen = view(model, size: model.size).lines
     #expect(screen[0].hasSuffix("Bo decides · Turn 2 of 3 · quiz 1/1 · seed 4"))
   }
