@@ -36,12 +36,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "overlap", dependencies: ["OverlapCLI"]),
+    // Random scenarios for the property tests of the engine and the lab.
+    .target(
+      name: "ScenarioSketches",
+      dependencies: ["OverlapEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+      path: "Tests/ScenarioSketches"),
     .testTarget(
       name: "OverlapEngineTests",
-      dependencies: ["OverlapEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: ["OverlapEngine", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "OverlapLabTests",
-      dependencies: ["OverlapLab", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: ["OverlapLab", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
     // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
     .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
