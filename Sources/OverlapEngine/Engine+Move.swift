@@ -88,12 +88,18 @@ extension Engine {
   ) {
     for effect in effects {
       let declaration = scenario.values[effect.target]
-      let amount = effect.amount > 0 ? effect.amount * strength / 100 : effect.amount
+      let amount = effect.amount > 0 ? Self.scaled(effect.amount, percent: strength) : effect.amount
       let before = state.values[effect.target]
-      let after = min(max(before &+ amount, declaration.minimum), declaration.maximum)
+      let after = min(max(before.saturatingAdding(amount), declaration.minimum), declaration.maximum)
       state.values[effect.target] = after
       recorder.record(.changed(target: effect.target, before: before, after: after, cause: source))
     }
+  }
+
+  /// `amount × percent / 100`, rounded down, exact for any `amount` when `percent` is 0...100.
+  @inline(__always)
+  static func scaled(_ amount: Int, percent: Int) -> Int {
+    amount / 100 * percent + amount % 100 * percent / 100
   }
 
   func schedule<R: HappeningRecorder>(

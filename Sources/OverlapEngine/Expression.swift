@@ -77,9 +77,9 @@ public struct Expression: Hashable, Sendable {
         case .value(let index): stack[top] = read(.value(index)); top += 1
         case .flag(let index): stack[top] = read(.flag(index)); top += 1
         case .builtin(let builtin): stack[top] = read(.builtin(builtin)); top += 1
-        case .negate: stack[top - 1] = 0 &- stack[top - 1]
+        case .negate: stack[top - 1] = stack[top - 1].saturatingNegated
         case .not: stack[top - 1] = stack[top - 1] == 0 ? 1 : 0
-        case .abs: stack[top - 1] = stack[top - 1] < 0 ? 0 &- stack[top - 1] : stack[top - 1]
+        case .abs: stack[top - 1] = stack[top - 1].saturatingMagnitude
         default:
           top -= 1
           let right = stack[top]
@@ -94,12 +94,12 @@ public struct Expression: Hashable, Sendable {
   @inline(__always)
   static func apply(_ op: Op, _ left: Int, _ right: Int) -> Int {
     switch op {
-    case .add: return left &+ right
-    case .subtract: return left &- right
-    case .multiply: return left &* right
-    // Division by zero gives 0 rather than trapping: a scenario must never crash the engine.
-    case .divide: return right == 0 || (left == .min && right == -1) ? 0 : left / right
-    case .remainder: return right == 0 || (left == .min && right == -1) ? 0 : left % right
+    // Saturating, and 0 for division by zero: a scenario must never crash the engine.
+    case .add: return left.saturatingAdding(right)
+    case .subtract: return left.saturatingSubtracting(right)
+    case .multiply: return left.saturatingMultiplied(by: right)
+    case .divide: return left.saturatingDivided(by: right)
+    case .remainder: return left.saturatingRemainder(dividingBy: right)
     case .less: return left < right ? 1 : 0
     case .lessOrEqual: return left <= right ? 1 : 0
     case .greater: return left > right ? 1 : 0

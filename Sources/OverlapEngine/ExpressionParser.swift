@@ -15,6 +15,12 @@ struct ExpressionParser {
   var token: Token = .end
   var tokenStart = 0
   var program: [Expression.Op] = []
+  /// How many brackets, `not`s, signs and function calls enclose the current token.
+  var depth = 0
+
+  /// Deeper nesting than any author writes; the limit keeps hostile input from
+  /// overflowing the stack of this recursive parser.
+  static let maximumDepth = 256
 
   static let functions: [String: Expression.Op] = ["min": .min, "max": .max, "abs": .abs]
   static let comparisons: [String: Expression.Op] = [
@@ -60,7 +66,7 @@ struct ExpressionParser {
   mutating func parseNot() throws(ExpressionError) {
     if token == .name("not") {
       try advance()
-      try parseNot()
+      try nested { parser throws(ExpressionError) in try parser.parseNot() }
       program.append(.not)
     } else {
       try parseComparison()
@@ -100,11 +106,11 @@ struct ExpressionParser {
   mutating func parseUnary() throws(ExpressionError) {
     if token == .symbol("-") {
       try advance()
-      try parseUnary()
+      try nested { parser throws(ExpressionError) in try parser.parseUnary() }
       program.append(.negate)
     } else if token == .symbol("+") {
       try advance()
-      try parseUnary()
+      try nested { parser throws(ExpressionError) in try parser.parseUnary() }
     } else {
       try parseAtom()
     }
@@ -117,7 +123,7 @@ struct ExpressionParser {
       try advance()
     case .symbol("("):
       try advance()
-      try parseOr()
+      try nested { parser throws(ExpressionError) in try parser.parseOr() }
       try expect(")")
     case .name(let name):
       try parseName(name)
@@ -134,10 +140,12 @@ struct ExpressionParser {
     try advance()
     if let function = Self.functions[name] {
       try expect("(")
-      try parseOr()
-      if function != .abs {
-        try expect(",")
-        try parseOr()
+      try nested { parser throws(ExpressionError) in
+        try parser.parseOr()
+        if function != .abs {
+          try parser.expect(",")
+          try parser.parseOr()
+        }
       }
       try expect(")")
       program.append(function)
@@ -154,6 +162,14 @@ struct ExpressionParser {
       case nil: throw ExpressionError(message: "unknown name '\(name)'", offset: start)
       }
     }
+  }
+
+  /// Runs `parse` one level deeper, refusing nesting past `maximumDepth`.
+  mutating func nested(_ parse: (inout ExpressionParser) throws(ExpressionError) -> Void) throws(ExpressionError) {
+    guard depth < Self.maximumDepth else { throw fail("expression nested too deeply (more than \(Self.maximumDepth) levels)") }
+    depth += 1
+    defer { depth -= 1 }
+    try parse(&self)
   }
 
   // MARK: - Tokens

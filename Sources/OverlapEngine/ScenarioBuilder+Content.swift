@@ -285,32 +285,51 @@ extension ScenarioBuilder {
   // MARK: - Graph
 
   /// The most moves from each scene to an ending, or nil (with an error) when scenes loop.
+  ///
+  /// An iterative depth-first walk, linear in scenes and choices, so that a long chain of
+  /// scenes cannot overflow the stack.
   mutating func longestPaths(scenes: [Scene], choices: [Choice]) -> [Int]? {
-    var memo = [Int?](repeating: nil, count: scenes.count)
-    var onPath = [Bool](repeating: false, count: scenes.count)
-    var loop: [Int]?
-    func visit(_ scene: Int, _ path: [Int]) -> Int {
-      if let known = memo[scene] { return known }
-      if onPath[scene] {
-        if loop == nil { loop = path[(path.firstIndex(of: scene) ?? 0)...] + [scene] }
-        return 0
+    enum Mark { case unseen, onPath, done }
+    var longest = [Int](repeating: 0, count: scenes.count)
+    var marks = [Mark](repeating: .unseen, count: scenes.count)
+    // The walk's path: each scene with the index of the next choice to follow from it.
+    var path: [(scene: Int, choice: Int)] = []
+    for root in scenes.indices where marks[root] == .unseen {
+      marks[root] = .onPath
+      path.append((root, 0))
+      while let (scene, position) = path.last {
+        guard position < scenes[scene].choices.count else {
+          path.removeLast()
+          marks[scene] = .done
+          if let parent = path.last?.scene { longest[parent] = max(longest[parent], 1 + longest[scene]) }
+          continue
+        }
+        path[path.count - 1].choice += 1
+        let choice = scenes[scene].choices[position]
+        guard let next = choices[choice].next ?? scenes[scene].next else {
+          longest[scene] = max(longest[scene], 1)
+          continue
+        }
+        switch marks[next] {
+        case .unseen:
+          marks[next] = .onPath
+          path.append((next, 0))
+        case .onPath:
+          let loop = path[(path.firstIndex { $0.scene == next } ?? 0)...].map(\.scene) + [next]
+          reportLoop(loop, scenes: scenes)
+          return nil
+        case .done:
+          longest[scene] = max(longest[scene], 1 + longest[next])
+        }
       }
-      onPath[scene] = true
-      var best = 0
-      for choice in scenes[scene].choices {
-        let next = choices[choice].next ?? scenes[scene].next
-        best = max(best, 1 + (next.map { visit($0, path + [scene]) } ?? 0))
-      }
-      onPath[scene] = false
-      memo[scene] = best
-      return best
-    }
-    let longest = scenes.indices.map { visit($0, []) }
-    if let loop {
-      let names = loop.map { scenes[$0].id }.joined(separator: " → ")
-      reader.error(at: scenes[loop[0]].location, "scenes form a loop (\(names)); every path must move forward to an end, so point one 'next' elsewhere")
-      return nil
     }
     return longest
+  }
+
+  mutating func reportLoop(_ loop: [Int], scenes: [Scene]) {
+    var names = loop.map { scenes[$0].id }
+    // A loop through thousands of scenes would make a message nobody can read.
+    if names.count > 8 { names = names.prefix(4) + ["…"] + names.suffix(3) }
+    reader.error(at: scenes[loop[0]].location, "scenes form a loop (\(names.joined(separator: " → "))); every path must move forward to an end, so point one 'next' elsewhere")
   }
 }

@@ -19,6 +19,7 @@ public enum ScenarioLoader {
         throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file has no content; start from 'overlap new ID'")])
       }
       root = node
+      try checkExpansion(of: root, path: path)
     } catch let error as ScenarioError {
       throw error
     } catch {
@@ -33,6 +34,32 @@ public enum ScenarioLoader {
       throw ScenarioError(diagnostics: errors.isEmpty ? [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the scenario is incomplete")] : errors)
     }
     return scenario
+  }
+
+  /// More values than any real scenario holds; far below what would exhaust memory or time.
+  static let maximumValues = 1_000_000
+
+  /// Refuses a tree that aliases blow up ("billion laughs"): a few lines can repeat a list
+  /// inside a list inside a list, and reading the result would never finish.
+  static func checkExpansion(of root: Node, path: String) throws(ScenarioError) {
+    var count = 0
+    var stack = [root]
+    while let node = stack.popLast() {
+      count += 1
+      guard count <= maximumValues else {
+        let mark = node.mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? SourceLocation(line: 1, column: 1)
+        throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: mark, "the file expands to more than \(maximumValues) values, because aliases (*name) repeat content; write the content out or use fewer aliases")])
+      }
+      switch node {
+      case .scalar, .alias: break
+      case .sequence(let sequence): stack.append(contentsOf: sequence)
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          stack.append(key)
+          stack.append(value)
+        }
+      }
+    }
   }
 
   /// UTF-8 text, with the position of the first bad byte when it is not.
@@ -65,6 +92,10 @@ public enum ScenarioLoader {
 
   static func yamlDiagnostic(_ error: Error, path: String) -> Diagnostic {
     func make(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+      // libyaml's own wording names a C function the author cannot call.
+      if problem.hasPrefix("Maximum nesting level") {
+        return Diagnostic(.error, path: path, at: .init(line: mark.line, column: mark.column), "the YAML is nested too deeply; a scenario needs only a few levels of lists and mappings")
+      }
       var message = "YAML syntax: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
       if problem.contains("cannot start any token") || problem.contains("tab") {

@@ -5,7 +5,7 @@ public struct TurnReport: Codable, Equatable, Sendable {
     public var name: String
     public var before: Int
     public var after: Int
-    public var delta: Int { after - before }
+    public var delta: Int { after.saturatingSubtracting(before) }
 
     public init(name: String, before: Int, after: Int) {
       self.name = name

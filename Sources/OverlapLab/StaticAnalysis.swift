@@ -83,30 +83,50 @@ struct StaticAnalysis {
     }
   }
 
+  /// Grows what can happen to a fixed point. Each sweep tries only the choices still
+  /// waiting, and newly reached scenes join the sweep under way, so a chain of scenes
+  /// settles in one sweep; another sweep follows only when a value or flag widened.
   private mutating func settle() {
     scenes[scenario.startScene] = true
+    var waiting = scenario.scenes[scenario.startScene].choices
+    var waitingEvents = Array(scenario.events.indices)
     var changed = true
     while changed {
       changed = false
-      for scene in scenario.scenes.indices where scenes[scene] {
-        for choice in scenario.scenes[scene].choices where !choices[choice] {
-          guard mayHold(scenario.choices[choice].condition) else { continue }
-          choices[choice] = true
-          changed = true
-          widen(with: scenario.choices[choice].consequences)
-          if scenario.choices[choice].style == .leader {
-            leaderMoves = ValueRange(lower: 0, upper: scenario.maxTurns)
-          } else {
-            managerMoves = ValueRange(lower: 0, upper: scenario.maxTurns)
-          }
-          if let next = destination(of: choice) { scenes[next] = true }
+      var stillWaiting: [Int] = []
+      var index = 0
+      while index < waiting.count {
+        let choice = waiting[index]
+        index += 1
+        guard mayHold(scenario.choices[choice].condition) else {
+          stillWaiting.append(choice)
+          continue
+        }
+        choices[choice] = true
+        changed = true
+        widen(with: scenario.choices[choice].consequences)
+        if scenario.choices[choice].style == .leader {
+          leaderMoves = ValueRange(lower: 0, upper: scenario.maxTurns)
+        } else {
+          managerMoves = ValueRange(lower: 0, upper: scenario.maxTurns)
+        }
+        if let next = destination(of: choice), !scenes[next] {
+          scenes[next] = true
+          waiting.append(contentsOf: scenario.scenes[next].choices)
         }
       }
-      for event in scenario.events.indices where !events[event] && mayHold(scenario.events[event].condition) {
+      waiting = stillWaiting
+      var eventsStillWaiting: [Int] = []
+      for event in waitingEvents {
+        guard mayHold(scenario.events[event].condition) else {
+          eventsStillWaiting.append(event)
+          continue
+        }
         events[event] = true
         changed = true
         widen(with: scenario.events[event].consequences)
       }
+      waitingEvents = eventsStillWaiting
     }
   }
 

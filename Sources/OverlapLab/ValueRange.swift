@@ -1,7 +1,7 @@
 import OverlapEngine
 
-/// The values a number can take, as a closed interval. `Int.min` and `Int.max`
-/// stand for "no bound", and arithmetic that could overflow gives up to `.any`.
+/// The values a number can take, as a closed interval. `Int.min` and `Int.max` are both
+/// real values and "no bound": the engine's arithmetic saturates there.
 struct ValueRange: Equatable, Sendable, CustomStringConvertible {
   var lower: Int
   var upper: Int
@@ -43,18 +43,17 @@ struct ValueRange: Equatable, Sendable, CustomStringConvertible {
 
 // MARK: - Arithmetic
 
+// The engine saturates at the ends of `Int` (see `Int.saturatingAdding`), and saturated
+// operations stay monotone, so the corners of the operands bound every result exactly.
 extension ValueRange {
-  /// The smallest range holding every `operation(a, b)` for corner values, or `.any`
-  /// when one overflows. Sound for operations monotone in each argument.
-  static func corners(
-    _ left: ValueRange, _ right: ValueRange, _ operation: (Int, Int) -> (Int, Bool)
-  ) -> ValueRange {
+  /// The smallest range holding every `operation(a, b)` for corner values. Sound for
+  /// operations monotone in each argument.
+  static func corners(_ left: ValueRange, _ right: ValueRange, _ operation: (Int, Int) -> Int) -> ValueRange {
     var lowest = Int.max
     var highest = Int.min
     for a in [left.lower, left.upper] {
       for b in [right.lower, right.upper] {
-        let (value, overflow) = operation(a, b)
-        if overflow { return .any }
+        let value = operation(a, b)
         lowest = min(lowest, value)
         highest = max(highest, value)
       }
@@ -63,41 +62,38 @@ extension ValueRange {
   }
 
   static func + (left: ValueRange, right: ValueRange) -> ValueRange {
-    corners(left, right) { $0.addingReportingOverflow($1) }
+    corners(left, right) { $0.saturatingAdding($1) }
   }
 
   static func - (left: ValueRange, right: ValueRange) -> ValueRange {
-    corners(left, right) { $0.subtractingReportingOverflow($1) }
+    corners(left, right) { $0.saturatingSubtracting($1) }
   }
 
   static func * (left: ValueRange, right: ValueRange) -> ValueRange {
-    corners(left, right) { $0.multipliedReportingOverflow(by: $1) }
+    corners(left, right) { $0.saturatingMultiplied(by: $1) }
   }
 
   var negated: ValueRange {
-    lower == .min ? .any : ValueRange(lower: -upper, upper: -lower)
+    ValueRange(lower: upper.saturatingNegated, upper: lower.saturatingNegated)
   }
 
   var absolute: ValueRange {
     if lower >= 0 { return self }
-    // The engine wraps: abs(Int.min) is Int.min.
-    if lower == .min { return .any }
     if upper <= 0 { return negated }
-    return ValueRange(lower: 0, upper: max(-lower, upper))
+    return ValueRange(lower: 0, upper: max(lower.saturatingMagnitude, upper))
   }
 
-  /// Division as the engine does it: truncating, and 0 when dividing by 0.
+  /// Division as the engine does it: truncating, saturating, and 0 when dividing by 0.
   func divided(by divisor: ValueRange) -> ValueRange {
-    if lower == .min { return .any }
     var result: ValueRange?
     func include(_ range: ValueRange) { result = result.map { $0.union(range) } ?? range }
     if divisor.lower <= 0 && 0 <= divisor.upper { include(.false) }
     // For a divisor of one sign, truncating division is monotone in each argument.
     if divisor.upper >= 1 {
-      include(Self.corners(self, ValueRange(lower: max(divisor.lower, 1), upper: divisor.upper)) { $0.dividedReportingOverflow(by: $1) })
+      include(Self.corners(self, ValueRange(lower: max(divisor.lower, 1), upper: divisor.upper)) { $0.saturatingDivided(by: $1) })
     }
     if divisor.lower <= -1 {
-      include(Self.corners(self, ValueRange(lower: divisor.lower, upper: min(divisor.upper, -1))) { $0.dividedReportingOverflow(by: $1) })
+      include(Self.corners(self, ValueRange(lower: divisor.lower, upper: min(divisor.upper, -1))) { $0.saturatingDivided(by: $1) })
     }
     return result ?? .any
   }

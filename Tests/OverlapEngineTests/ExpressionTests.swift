@@ -85,8 +85,8 @@ import Testing
     #expect(try Expression("morale > 5", lookup: Self.lookup).constantValue == nil)
   }
 
-  @Test func overflowWrapsInsteadOfTrapping() throws {
-    #expect(try evaluate("9223372036854775807 + 1") == Int.min)
-    #expect(try evaluate("(0 - 9223372036854775807 - 1) / (0 - 1)") == 0)
+  @Test func overflowSaturatesInsteadOfTrapping() throws {
+    #expect(try evaluate("9223372036854775807 + 1") == Int.max)
+    #expect(try evaluate("(0 - 9223372036854775807 - 1) / (0 - 1)") == Int.max)
   }
 }

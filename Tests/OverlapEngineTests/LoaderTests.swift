@@ -195,17 +195,16 @@ import Testing
       let previous = "*a\(level - 1)"
       yaml += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
     }
-    let found = errors(yaml)
-    #expect(found.contains("test.yaml:1:1: error: unknown key 'a0' in the scenario; expected one of: \(ScenarioBuilder.topKeys.joined(separator: ", "))"))
+    #expect(errors(yaml).contains { $0.contains("error: the file expands to more than 1000000 values") })
   }
 
-  @Test func aliasBombInsideAKnownKeyIsRejectedByType() {
+  @Test func aliasBombInsideAKnownKeyIsRefusedBeforeReading() {
     var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for level in 1...30 {
       yaml += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
     }
     yaml += "goals: *a30\n"
-    #expect(errors(yaml).contains { $0.contains("a learning goal should be text, but found a list") })
+    #expect(errors(yaml).contains { $0.contains("error: the file expands to more than 1000000 values") })
   }
 
   @Test func duplicateIDs() {

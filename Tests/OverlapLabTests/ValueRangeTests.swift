@@ -59,7 +59,7 @@ import Testing
     #expect(ValueRange(lower: 2, upper: 5).divided(by: ValueRange(exactly: 0)) == .false)
     #expect(ValueRange(lower: 10, upper: 20).divided(by: ValueRange(lower: 2, upper: 5)) == ValueRange(lower: 2, upper: 10))
     #expect(ValueRange(lower: 0, upper: 4).remainder(by: ValueRange(exactly: 7)) == ValueRange(lower: 0, upper: 4))
-    #expect((ValueRange(exactly: .max) + ValueRange(exactly: 1)) == .any)
+    #expect((ValueRange(exactly: .max) + ValueRange(exactly: 1)) == ValueRange(exactly: .max))
     #expect(ValueRange(lower: 0, upper: .max).description == "0..")
   }
 }
