@@ -25,7 +25,10 @@ struct DebriefCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, html or json.")
   var format: Format = .text
 
-  @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp(
+      "Write to this file (replaced atomically; a pipe or device is written as it is; - is standard output).",
+      valueName: "FILE"))
   var output: String?
 
   @OptionGroup var options: SharedOptions
@@ -39,11 +42,11 @@ struct DebriefCommand: ParsableCommand {
     } else {
       rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.game.scenario) }))
     }
-    guard let output else {
+    guard let output, !OutputFile.isStandardOutput(output) else {
       Console.current.out(rendered)
       return
     }
-    try Self.writeAtomically(Data(rendered.utf8), to: output)
+    try OutputFile.write(rendered, to: output)
     Console.print("Wrote the \(runs.count == 1 ? "debrief" : "class debrief of \(runs.count) runs") to \(output).")
   }
 
@@ -140,22 +143,11 @@ struct DebriefCommand: ParsableCommand {
   func render(_ debrief: some DebriefDocument) throws -> String {
     switch format {
     case .text:
-      let terminal = TerminalTraits.current(writingToFile: output != nil)
+      let terminal = TerminalTraits.current(writingToFile: output != nil && !OutputFile.isStandardOutput(output))
       return debrief.text(width: terminal.width, unicode: terminal.unicode, color: terminal.color)
     case .markdown: return debrief.markdown()
     case .html: return debrief.html()
     case .json: return try PrettyJSON.text(debrief) + "\n"
-    }
-  }
-
-  // MARK: - Writing
-
-  /// Replaces the file in one step, so a half-written debrief never overwrites a good one.
-  static func writeAtomically(_ data: Data, to path: String) throws {
-    do {
-      try AtomicFile.write(data, to: path)
-    } catch {
-      throw CLIError("\(path): cannot write: \(error.reason)", .ioError)
     }
   }
 }

@@ -104,8 +104,8 @@ struct FullScreenPlay {
         return [
           .openedGame(
             OpenedGame(
-              game: opened.game, players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate,
-              notice: notice))
+              game: opened.game, autosaveSlot: store.autosaveSlot(continuing: name, scenario: opened.game.scenario.id),
+              players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice))
         ]
       } catch {
         return [.commandFailed("Cannot load '\(name)': \(firstLine(of: error))")]
@@ -133,8 +133,8 @@ struct FullScreenPlay {
       var notice = "Resumed '\(load)'."
       if let warning = opened.warning { notice += " " + warning }
       return OpenedGame(
-        game: opened.game, players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate,
-        notice: notice)
+        game: opened.game, autosaveSlot: store.autosaveSlot(continuing: load, scenario: opened.game.scenario.id),
+        players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice)
     }
     if let scenario { return try newGame(scenario) }
     return nil
@@ -146,8 +146,8 @@ struct FullScreenPlay {
     var text = "New game, seed \(game.seed)."
     if workshop.quiz { text += " Quiz: the styles are hidden." }
     return OpenedGame(
-      game: game, players: workshop.team, quiz: workshop.quiz ? [] : nil, created: Date(),
-      notice: text + " Press ? for help.")
+      game: game, autosaveSlot: store.autosaveSlot(continuing: nil, scenario: game.scenario.id), players: workshop.team,
+      quiz: workshop.quiz ? [] : nil, created: Date(), notice: text + " Press ? for help.")
   }
 
   /// Every scenario file, including ones that do not load (the picker says why).
@@ -181,7 +181,7 @@ struct FullScreenPlay {
     guard let game = model.game else { return nil }
     do {
       let save = SaveGame(game, players: model.players, quiz: model.quiz, created: model.created)
-      try store.write(save, as: SaveStore.autosaveName(for: game.scenario.id))
+      try store.write(save, as: model.autosaveSlot)
       return nil
     } catch {
       return "\(error)"
@@ -193,7 +193,7 @@ struct FullScreenPlay {
   private func autosaveIfPlayed(_ model: AppModel) -> Result<String, CLIError>? {
     guard let game = model.game, !game.moves.isEmpty else { return nil }
     if let problem = autosave(model) { return .failure(CLIError("could not autosave: \(problem)", .ioError)) }
-    return .success(SaveStore.autosaveName(for: game.scenario.id))
+    return .success(model.autosaveSlot)
   }
 
   private func finish(_ exit: Exit, model: AppModel, saved: Result<String, CLIError>?) -> ExitStatus {

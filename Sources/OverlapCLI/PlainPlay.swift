@@ -9,6 +9,10 @@ struct PlainPlay {
   var workshop: WorkshopOptions
   /// The style guessed for each move, when playing the quiz.
   var guesses: [Style?] = []
+  /// This game's own autosave slot, set when the game starts.
+  var autosaveSlot = ""
+  /// When the game was first started, kept across saves.
+  var created = Date()
 
   init(store: SaveStore, library: ScenarioLibrary, workshop: WorkshopOptions = WorkshopOptions()) {
     self.store = store
@@ -28,10 +32,13 @@ struct PlainPlay {
       workshop.team = opened.save.players
       workshop.quiz = opened.save.quiz != nil
       guesses = opened.save.quiz ?? []
+      created = opened.save.createdDate ?? created
+      autosaveSlot = store.autosaveSlot(continuing: load, scenario: game.scenario.id)
       say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
     } else {
       guard let scenario = try pickScenario(reference) else { return }
       game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      autosaveSlot = store.autosaveSlot(continuing: nil, scenario: scenario.id)
       say("\(scenario.title): seed \(game.seed). Type a choice number or id; 'q' saves and quits; '?' for help.")
       if let intro = scenario.intro { say(""); say(game.engine.render(intro, in: game.state)) }
     }
@@ -114,7 +121,7 @@ struct PlainPlay {
   }
 
   func save(_ game: Playthrough) -> SaveGame {
-    SaveGame(game, players: players, quiz: workshop.quiz ? guesses : nil)
+    SaveGame(game, players: players, quiz: workshop.quiz ? guesses : nil, created: created)
   }
 
   /// Asks the quiz question until it gets a usable answer; nil when input ends.
@@ -129,7 +136,7 @@ struct PlainPlay {
   }
 
   func autosave(_ game: Playthrough, announce: Bool) throws {
-    let name = SaveStore.autosaveName(for: game.scenario.id)
+    let name = autosaveSlot
     do {
       try store.write(save(game), as: name)
     } catch {
@@ -212,7 +219,7 @@ struct PlainPlay {
     }
     do {
       try autosave(game, announce: false)
-      say("The full debrief: overlap debrief \(SaveStore.autosaveName(for: game.scenario.id))")
+      say("The full debrief: overlap debrief \(autosaveSlot)")
     } catch {
       Console.warn("\(error)")
     }

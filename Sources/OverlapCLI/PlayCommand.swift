@@ -9,7 +9,8 @@ struct PlayCommand: ParsableCommand {
     abstract: "Play a scenario: full screen on a terminal, line by line otherwise.",
     discussion: """
       Without a scenario the full-screen game opens at its main menu. Every turn is autosaved \
-      to autosave-SCENARIO in the saves folder. A new game picks a random seed and shows it; \
+      to the game's own slot, autosave-SCENARIO-DATE-TIME, in the saves folder; resuming an \
+      autosave keeps writing to it, and Continue on the menu picks the newest. A new game picks a random seed and shows it; \
       give --seed to replay the same events.
 
       For workshops, --quiz, --team and --workshop combine. In a quiz, each move's style is \

@@ -85,9 +85,7 @@ struct RunCommand: ParsableCommand {
     if movesFile == "-" {
       text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     } else {
-      guard FileManager.default.fileExists(atPath: movesFile) else { throw CLIError("\(movesFile): no such moves file", .noInput) }
-      guard let data = FileManager.default.contents(atPath: movesFile) else { throw CLIError("\(movesFile): cannot read", .ioError) }
-      text = String(decoding: data, as: UTF8.self)
+      text = String(decoding: try FileProblem.read(movesFile), as: UTF8.self)
     }
     return text.split(whereSeparator: \.isNewline).compactMap { line in
       let move = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""

@@ -47,7 +47,7 @@ struct TestCommand: ParsableCommand {
     }
     let failed = suites.reduce(0) { $0 + $1.failures + $1.errors }
     let passed = suites.reduce(0) { $0 + $1.tests } - failed
-    if let junit { try write(JUnitReport(suites: suites).xml, to: junit) }
+    if let junit { try OutputFile.write(JUnitReport(suites: suites).xml, to: junit) }
     Console.print("\(passed) passed, \(failed) failed")
     if failed > 0 { throw CLIError("", .failed) }
   }
@@ -58,13 +58,5 @@ struct TestCommand: ParsableCommand {
     let place = "\(outcome.path):\(outcome.location.line):\(outcome.location.column)"
     let details = outcome.failures.map { "     \(place): \($0)" }
     return (["FAIL \(outcome.scenario): \(outcome.name)"] + details).joined(separator: "\n")
-  }
-
-  func write(_ text: String, to path: String) throws {
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw CLIError("cannot write the JUnit report to \(path): \(error.localizedDescription)", .ioError)
-    }
   }
 }

@@ -130,14 +130,12 @@ struct NodeReader {
     return [node]
   }
 
-  /// An id for a scene, choice, event or ending: letters, digits, '-' and '_'.
+  /// An id for a scenario, scene, choice, event or ending (`Scenario.isIdentifier`).
   mutating func identifier(_ node: Node, _ what: String) -> String? {
     guard let text = string(node, what) else { return nil }
-    let valid = !text.isEmpty && text.unicodeScalars.allSatisfy {
-      ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") && $0.isASCII
-    }
-    if !valid {
-      error(node, "\(what) '\(text)' may use only letters, digits, '-' and '_'")
+    guard Scenario.isIdentifier(text) else {
+      let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+      error(node, "\(what) '\(shown)' may use only letters, digits, '-' and '_', up to 100 characters")
       return nil
     }
     return text

@@ -63,9 +63,18 @@ public struct SaveGame: Codable, Equatable, Sendable {
     Data((try PrettyJSON.text(self) + "\n").utf8)
   }
 
-  /// Decodes and checks the format version.
+  /// Decodes, checks the format versions, and refuses content no real save holds.
   public static func decode(_ data: Data, path: String) throws(SaveProblem) -> SaveGame {
-    struct VersionOnly: Decodable { var formatVersion: Int }
+    let save = try decodeFields(data, path: path)
+    if let problem = save.firstProblem { throw .corrupt(path, problem) }
+    return save
+  }
+
+  static func decodeFields(_ data: Data, path: String) throws(SaveProblem) -> SaveGame {
+    struct VersionOnly: Decodable {
+      var formatVersion: Int
+      var minimumReaderVersion: Int?
+    }
     guard !data.isEmpty else { throw .corrupt(path, "the file is empty") }
     let decoder = JSONDecoder()
     guard let version = try? decoder.decode(VersionOnly.self, from: data) else {
@@ -81,6 +90,9 @@ public struct SaveGame: Codable, Equatable, Sendable {
     if version.formatVersion > currentVersion {
       throw .newer(path, version.formatVersion)
     }
+    if let minimum = version.minimumReaderVersion, minimum > currentVersion {
+      throw .needsNewerReader(path, minimum)
+    }
     if version.formatVersion < oldestReadableVersion {
       throw .corrupt(path, "format \(version.formatVersion) is too old; this build reads \(oldestReadableVersion) to \(currentVersion)")
     }
@@ -92,10 +104,62 @@ public struct SaveGame: Codable, Equatable, Sendable {
       let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
       throw .corrupt(path, "'\(where_)' has the wrong type")
     } catch let DecodingError.dataCorrupted(context) {
+      // Foundation reports a number out of range (a seed of -1) with no field and
+      // "not valid JSON", so find the field by looking at the values themselves.
+      if context.codingPath.isEmpty, let field = misfitTopLevelField(data) { throw .corrupt(path, field) }
       throw .corrupt(path, "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is invalid: \(context.debugDescription)")
     } catch {
       throw .corrupt(path, "it cannot be read: \(error)")
     }
+  }
+}
+
+// MARK: - Checking
+
+extension SaveGame {
+  /// Which top-level number is out of range for its field, in words, if one is.
+  static func misfitTopLevelField(_ data: Data) -> String? {
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    if let seed = object["seed"] as? NSNumber, seed.doubleValue < 0 || seed.doubleValue >= 0x1p64 || seed.doubleValue.rounded() != seed.doubleValue {
+      return "'seed' must be a whole number from 0 to \(UInt64.max)"
+    }
+    for field in ["formatVersion", "minimumReaderVersion"] {
+      if let number = object[field] as? NSNumber, abs(number.doubleValue) >= 0x1p63 || number.doubleValue.rounded() != number.doubleValue {
+        return "'\(field)' must be a whole number"
+      }
+    }
+    return nil
+  }
+
+  /// Limits far above any real game, so that a hostile save cannot make replaying or
+  /// printing it slow: a 10 MB move id would otherwise be compared and echoed whole.
+  static let maximumMoves = 10_000
+  static let maximumMoveLength = 200
+  static let maximumPlayers = 100
+  static let maximumTextLength = 200
+
+  /// What is wrong with the decoded fields, naming the field, or nil when they are sound.
+  var firstProblem: String? {
+    if !Scenario.isIdentifier(scenario) {
+      return "'scenario' must be a scenario id (letters, digits, '-' and '_'), not a path or other text"
+    }
+    if moves.count > Self.maximumMoves { return "'moves' has more than \(Self.maximumMoves) moves" }
+    if let index = moves.firstIndex(where: { $0.isEmpty || $0.count > Self.maximumMoveLength }) {
+      return "'moves[\(index)]' must be a choice id or number of 1 to \(Self.maximumMoveLength) characters"
+    }
+    if players.count > Self.maximumPlayers { return "'players' has more than \(Self.maximumPlayers) names" }
+    if let index = players.firstIndex(where: { $0.count > Self.maximumTextLength }) {
+      return "'players[\(index)]' is longer than \(Self.maximumTextLength) characters"
+    }
+    if let quiz, quiz.count > moves.count { return "'quiz' has more answers than there are moves" }
+    let texts = [
+      ("scenarioHash", scenarioHash), ("created", created), ("updated", updated),
+      ("summary.ending.id", summary.ending?.id ?? ""), ("summary.ending.title", summary.ending?.title ?? ""),
+    ]
+    if let (field, _) = texts.first(where: { $0.1.count > Self.maximumTextLength }) {
+      return "'\(field)' is longer than \(Self.maximumTextLength) characters"
+    }
+    return nil
   }
 }
 
@@ -105,6 +169,8 @@ public enum SaveProblem: Error, Equatable, Sendable, CustomStringConvertible {
   case missing(String, available: [String])
   case corrupt(String, String)
   case newer(String, Int)
+  /// The save says readers older than this save format cannot read it.
+  case needsNewerReader(String, Int)
   case badMove(String, MoveError)
   case io(String, String)
 
@@ -117,6 +183,8 @@ public enum SaveProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case .corrupt(let path, let why): "\(path): not a readable save: \(why); the file was left as it is"
     case .newer(let path, let version):
       "\(path): made by a newer Overlap (save format \(version)); this build reads formats \(SaveGame.oldestReadableVersion) to \(SaveGame.currentVersion)"
+    case .needsNewerReader(let path, let version):
+      "\(path): needs an Overlap that reads save format \(version) or later; this build reads formats \(SaveGame.oldestReadableVersion) to \(SaveGame.currentVersion)"
     case .badMove(let path, let error): "\(path): the recorded moves no longer fit the scenario at \(error); the file was left as it is"
     case .io(let path, let why): "\(path): \(why)"
     }

@@ -9,7 +9,30 @@ public struct SaveStore: Sendable {
     self.directory = directory ?? environment["OVERLAP_SAVES"] ?? "SaveGames"
   }
 
-  public static func autosaveName(for scenario: String) -> String { "autosave-\(scenario)" }
+  static let autosavePrefix = "autosave-"
+
+  /// Whether a slot holds an autosave rather than a save the player named.
+  public static func isAutosave(_ name: String) -> Bool { name.hasPrefix(autosavePrefix) }
+
+  /// The slot a game autosaves to. A game continued from an autosave keeps writing to it;
+  /// any other game, new or loaded from a named save, gets a slot of its own
+  /// (`autosave-SCENARIO-DATE-TIME`), so two games never overwrite each other's progress.
+  public func autosaveSlot(continuing loaded: String?, scenario: String, now: Date = Date()) -> String {
+    if let loaded, Self.isAutosave(loaded), Self.isValidName(loaded) { return loaded }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    let base = "\(Self.autosavePrefix)\(scenario.prefix(32))-\(formatter.string(from: now))"
+    let taken = Set((try? names()) ?? [])
+    var name = base
+    var number = 2
+    while taken.contains(name) {
+      name = "\(base)-\(number)"
+      number += 1
+    }
+    return name
+  }
 
   /// Slot names are plain file names, so a name can never reach outside the folder.
   public static func isValidName(_ name: String) -> Bool {
@@ -19,21 +42,35 @@ public struct SaveStore: Sendable {
     }
   }
 
-  /// A slot name, or a path to a save file (anything with a slash or ending in .json).
+  /// A slot name, or a path to a save file (anything with a slash or ending in .json),
+  /// for reading a save the player named.
   public func path(for reference: String) throws(SaveProblem) -> String {
     if reference.contains("/") || reference.hasSuffix(".json") { return reference }
-    guard Self.isValidName(reference) else { throw .badName(reference) }
-    return (directory as NSString).appendingPathComponent("\(reference).json")
+    return try slotPath(reference)
+  }
+
+  /// The file of a slot, always inside the saves folder: `notes.json` means the slot
+  /// `notes`, never a file in the current folder.
+  public func slotPath(_ name: String) throws(SaveProblem) -> String {
+    let slot = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    guard Self.isValidName(slot) else { throw .badName(name) }
+    return (directory as NSString).appendingPathComponent("\(slot).json")
   }
 
   // MARK: - Reading
 
   public func read(_ reference: String) throws(SaveProblem) -> SaveGame {
     let path = try path(for: reference)
-    guard FileManager.default.fileExists(atPath: path) else {
+    let data: Data
+    do {
+      data = try RegularFile.read(path)
+    } catch .missing {
       throw .missing(path, available: (try? names()) ?? [])
+    } catch .unreadable(let why) {
+      throw .io(path, "cannot read the file: \(why)")
+    } catch {
+      throw .corrupt(path, error.reason)
     }
-    guard let data = FileManager.default.contents(atPath: path) else { throw .io(path, "cannot read the file") }
     return try SaveGame.decode(data, path: path)
   }
 
@@ -52,7 +89,8 @@ public struct SaveStore: Sendable {
   public func load(_ reference: String, library: ScenarioLibrary) throws -> Opened {
     let save = try read(reference)
     let path = try path(for: reference)
-    let scenario = try library.load(save.scenario)
+    // `decode` has checked that the save names its scenario by id, never by path.
+    let scenario = try library.load(id: save.scenario)
     var warning: String?
     if scenario.contentHash != save.scenarioHash {
       warning = "\(path): the scenario '\(save.scenario)' has changed since this game was saved; replaying the moves anyway"
@@ -84,14 +122,15 @@ public struct SaveStore: Sendable {
   ///
   /// The new save goes to a temporary file in the same folder, is flushed to disk, and
   /// is renamed over the old one, so a reader (or a crash) only ever sees a whole file.
+  /// The backup keeps the permissions of the save it copies, and a slot that is a link is
+  /// never followed: it is replaced, with no backup of whatever it pointed at.
   public func write(_ save: SaveGame, as name: String) throws(SaveProblem) {
-    guard Self.isValidName(name) else { throw .badName(name) }
-    let path = try self.path(for: name)
+    let path = try slotPath(name)
     let data: Data
     do { data = try save.encoded() } catch { throw .io(path, "cannot encode the save: \(error)") }
     try createDirectory()
-    if let previous = FileManager.default.contents(atPath: path), previous != data {
-      try writeAtomically(previous, to: path + ".bak")
+    if let previous = RegularFile.readWithoutFollowing(path), previous.data != data {
+      try writeAtomically(previous.data, to: path + ".bak", mode: previous.mode)
     }
     try writeAtomically(data, to: path)
   }
@@ -104,9 +143,9 @@ public struct SaveStore: Sendable {
     }
   }
 
-  func writeAtomically(_ data: Data, to path: String) throws(SaveProblem) {
+  func writeAtomically(_ data: Data, to path: String, mode: mode_t? = nil) throws(SaveProblem) {
     do {
-      try AtomicFile.write(data, to: path)
+      try AtomicFile.write(data, to: path, mode: mode)
     } catch {
       throw .io(path, "cannot write: \(error.reason); the previous save is unchanged")
     }

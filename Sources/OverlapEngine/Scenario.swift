@@ -227,3 +227,14 @@ public struct TestCase: Sendable {
   public var flags: [(flag: Int, value: Bool)]
   public var location: SourceLocation
 }
+
+extension Scenario {
+  /// An id as the format accepts it for scenarios, scenes, choices, events and endings:
+  /// ASCII letters, digits, '-' and '_', up to 100 characters.
+  public static func isIdentifier(_ text: String) -> Bool {
+    (1...100).contains(text.count)
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_")
+      }
+  }
+}

@@ -27,6 +27,16 @@ public struct ScenarioLibrary: Sendable {
     }
   }
 
+  /// Loads the scenario with this id from the folder; the id is never read as a path.
+  public func load(id: String) throws -> Scenario {
+    let path = (directory as NSString).appendingPathComponent("\(id).yaml")
+    do {
+      return try ScenarioLoader.load(path: path)
+    } catch FileProblem.missing {
+      throw FileProblem.missing(path + knownIDsHint)
+    }
+  }
+
   /// Every scenario file in the folder, sorted by name.
   public func files() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

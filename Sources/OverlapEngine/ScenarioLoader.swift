@@ -122,14 +122,13 @@ public enum FileProblem: Error, CustomStringConvertible, Sendable {
   case missing(String)
   case unreadable(String, String)
 
-  static func read(_ path: String) throws(FileProblem) -> Data {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
-    if isDirectory.boolValue { throw .unreadable(path, "it is a folder") }
+  public static func read(_ path: String) throws(FileProblem) -> Data {
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      return try RegularFile.read(path)
+    } catch .missing {
+      throw .missing(path)
     } catch {
-      throw .unreadable(path, error.localizedDescription)
+      throw .unreadable(path, error.reason)
     }
   }
 

@@ -46,7 +46,7 @@ public struct Explorer: Sendable {
   /// When the file is gone or has changed, the original is shared after all.
   static func privateCopy(of engine: Engine) -> Engine {
     let scenario = engine.scenario
-    guard let data = FileManager.default.contents(atPath: scenario.path), fnv1a64(data) == scenario.contentHash,
+    guard let data = try? FileProblem.read(scenario.path), fnv1a64(data) == scenario.contentHash,
       let copy = try? ScenarioLoader.load(data: data, path: scenario.path)
     else { return engine }
     return Engine(scenario: copy)

@@ -8,11 +8,7 @@ public enum Linter {
   ///
   /// - Throws: `FileProblem` when the file is missing or cannot be read.
   public static func lint(path: String) throws(FileProblem) -> [LintFinding] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
-    guard !isDirectory.boolValue else { throw .unreadable(path, "it is a folder") }
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, "it cannot be opened") }
-    return lint(data: data, path: path)
+    lint(data: try FileProblem.read(path), path: path)
   }
 
   /// Lints scenario text as if it were the file at `path`.

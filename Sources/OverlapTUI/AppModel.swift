@@ -15,6 +15,8 @@ public struct AppModel: Sendable {
   /// The style guessed for each move; nil when the game is not a quiz.
   public internal(set) var quiz: [Style?]?
   public internal(set) var created: Date?
+  /// The slot the open game autosaves to.
+  public internal(set) var autosaveSlot = ""
   /// Workshop mode: after each result, pause on the scene's discussion prompt.
   public let discuss: Bool
   /// The finished game's debrief, built once: it replays the game's key turns.
@@ -56,6 +58,7 @@ public struct AppModel: Sendable {
     players = opened.players
     quiz = opened.quiz
     created = opened.created
+    autosaveSlot = opened.autosaveSlot
     choiceCursor = 0
     narrativeScroll = 0
     screens = [.menu(cursor: 0), opened.game.isFinished ? .ending(scroll: 0) : .game]

@@ -57,9 +57,13 @@ enum HelpScreen {
     }
     text.append(
       "The leader chooses where to go; the manager plans the turns that get there. The best endings need both.")
-    text.append(
-      "Every turn is autosaved to the slot autosave-SCENARIO, so quitting never loses progress. Continue from the main menu, or run: overlap play --load autosave-SCENARIO"
-    )
+    if model.game != nil {
+      text.append(
+        "Every turn is autosaved to this game's own slot, \(model.autosaveSlot), so quitting never loses progress. Continue from the main menu, or run: overlap play --load \(model.autosaveSlot)"
+      )
+    } else {
+      text.append("Every game autosaves each turn to a slot of its own, so quitting never loses progress. Continue picks the newest.")
+    }
     for paragraph in text {
       lines += canvas.wrap(paragraph, width: width)
       lines.append(StyledLine())

@@ -24,16 +24,20 @@ public struct OpenedGame: Sendable {
   public var quiz: [Style?]?
   /// When the game was first saved, kept across autosaves.
   public var created: Date?
+  /// The slot this game autosaves to (see `SaveStore.autosaveSlot`).
+  public var autosaveSlot: String
   /// Shown on the status line, e.g. "Resumed 'lunch'" or a scenario-changed warning.
   public var notice: String?
 
   public init(
-    game: Playthrough, players: [String] = [], quiz: [Style?]? = nil, created: Date? = nil, notice: String? = nil
+    game: Playthrough, autosaveSlot: String, players: [String] = [], quiz: [Style?]? = nil, created: Date? = nil,
+    notice: String? = nil
   ) {
     self.game = game
     self.players = players
     self.quiz = quiz
     self.created = created
+    self.autosaveSlot = autosaveSlot
     self.notice = notice
   }
 }

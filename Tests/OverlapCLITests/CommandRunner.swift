@@ -1,3 +1,5 @@
+import OverlapEngine
+import Testing
 import Foundation
 import OverlapCLI
 import Synchronization
@@ -52,4 +54,11 @@ func overlapArray(_ arguments: [String], input: [String] = []) -> CommandResult 
   let console = Console(out: { out.append($0) }, err: { err.append($0) }, readLine: { typed.next() })
   let status = Console.$current.withValue(console) { Overlap.execute(arguments) }
   return CommandResult(status: status, out: out.value, err: err.value)
+}
+
+/// The one autosave slot in `saves`: each game autosaves to a slot of its own.
+func onlyAutosave(in saves: String) throws -> String {
+  let autosaves = try SaveStore(directory: saves).names().filter(SaveStore.isAutosave)
+  try #require(autosaves.count == 1, "expected one autosave, found \(autosaves)")
+  return autosaves[0]
 }

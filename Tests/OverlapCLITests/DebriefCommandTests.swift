@@ -158,6 +158,51 @@ import Testing
     #expect(result.err.contains("/no/such/folder/debrief.md: cannot write"))
   }
 
+  @Test func outputDashMeansStandardOutput() {
+    let room = Class(["team-a": "1,1,1"])
+    let result = room.debrief("team-a", "--output", "-", "--format", "markdown")
+    #expect(result.status == 0)
+    #expect(result.out == room.debrief("team-a", "--format", "markdown").out)
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+  }
+
+  /// A pipe or a device is written as it is, never replaced by a regular file.
+  @Test func outputToAPipeOrDeviceIsWrittenInPlace() throws {
+    let room = Class(["team-a": "1,1,1"])
+    #expect(room.debrief("team-a", "--output", "/dev/null").status == 0)
+    var status = stat()
+    lstat("/dev/null", &status)
+    #expect(status.st_mode & S_IFMT == S_IFCHR)
+
+    let fifo = Paths.temporaryFolder() + "/debrief.fifo"
+    mkfifo(fifo, 0o600)
+    // Opening a FIFO to write waits for a reader, as a shell's `cat fifo` would be.
+    let reader = Thread {
+      let descriptor = open(fifo, O_RDONLY)
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      while read(descriptor, &buffer, buffer.count) > 0 {}
+      close(descriptor)
+    }
+    reader.start()
+    #expect(room.debrief("team-a", "--output", fifo, "--format", "markdown").status == 0)
+    lstat(fifo, &status)
+    #expect(status.st_mode & S_IFMT == S_IFIFO)
+  }
+
+  @Test func outputToALinkOrAFolderIsRefused() throws {
+    let room = Class(["team-a": "1,1,1"])
+    let folder = Paths.temporaryFolder()
+    try "keep".write(toFile: folder + "/real.md", atomically: true, encoding: .utf8)
+    symlink(folder + "/real.md", folder + "/link.md")
+    let linked = room.debrief("team-a", "--output", folder + "/link.md", "--format", "markdown")
+    #expect(linked.status == 64)
+    #expect(linked.err.contains("link.md: is a symbolic link"))
+    #expect(try String(contentsOfFile: folder + "/real.md", encoding: .utf8) == "keep")
+    let intoFolder = room.debrief("team-a", "--output", folder)
+    #expect(intoFolder.status == 64)
+    #expect(intoFolder.err.contains("is a folder"))
+  }
+
   @Test func quizAnswersAndTeamsInTheSaveAppearInTheDebrief() throws {
     let room = Class(["team-a": "vision,control,finish-manage"])
     let path = room.saves + "/team-a.json"

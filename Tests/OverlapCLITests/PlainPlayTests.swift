@@ -29,7 +29,7 @@ import Testing
     #expect(out.contains("That was a leader move · vision / tasks."))
     #expect(out.contains("Note: A leader move."))
     #expect(out.contains("Ending: Muddling through (mixed)"))
-    let save = try SaveStore(directory: saves).read("autosave-tiny")
+    let save = try SaveStore(directory: saves).read(try onlyAutosave(in: saves))
     #expect(save.moves == ["vision", "control", "finish-manage"])
     #expect(save.summary.finished)
   }
@@ -37,11 +37,32 @@ import Testing
   @Test func endOfInputSavesAndResumes() throws {
     let saves = Paths.temporaryFolder()
     let first = try play(["vision"], saves: saves)
-    #expect(first.contains("Progress saved as 'autosave-tiny'"))
-    let second = try play(["h", "2", "1"], saves: saves, load: "autosave-tiny")
-    #expect(second.contains("Resumed 'autosave-tiny'"))
+    let slot = try onlyAutosave(in: saves)
+    #expect(slot.hasPrefix("autosave-tiny-"))
+    #expect(first.contains("Progress saved as '\(slot)'"))
+    let second = try play(["h", "2", "1"], saves: saves, load: slot)
+    #expect(second.contains("Resumed '\(slot)'"))
     #expect(second.contains("Turn 1: vision (leader)"))
     #expect(second.contains("Ending:"))
+    // Continuing an autosave writes to it, not to a new slot.
+    #expect(try onlyAutosave(in: saves) == slot)
+    #expect(try SaveStore(directory: saves).read(slot).summary.finished)
+  }
+
+  /// Two games of one scenario, or a game started from a named save, each keep their own
+  /// autosave, so neither overwrites the other's progress (hardening issue).
+  @Test func everyGameHasItsOwnAutosave() throws {
+    let saves = Paths.temporaryFolder()
+    _ = try play(["vision", "s lunch"], saves: saves)
+    let firstSlot = try onlyAutosave(in: saves)
+    let first = try SaveStore(directory: saves).read(firstSlot)
+    _ = try play(["plan"], saves: saves)
+    _ = try play(["control"], saves: saves, load: "lunch")
+    let store = SaveStore(directory: saves)
+    let slots = try store.names().filter(SaveStore.isAutosave)
+    #expect(slots.count == 3)
+    #expect(try store.read(firstSlot) == first)
+    #expect(try Set(slots.map { try store.read($0).moves }) == [["vision"], ["plan"], ["vision", "control"]])
   }
 
   @Test func namedSaveSlot() throws {
@@ -61,7 +82,7 @@ import Testing
     #expect(out.contains("Right: That was a leader move"))
     #expect(out.contains("Not quite: That was a manager move"))
     #expect(out.contains("Quiz: 2 of 3 styles named correctly (67%)."))
-    #expect(try SaveStore(directory: saves).read("autosave-tiny").quiz == [.leader, .leader, .manager])
+    #expect(try SaveStore(directory: saves).read(try onlyAutosave(in: saves)).quiz == [.leader, .leader, .manager])
   }
 
   @Test func teamMembersTakeTurnsAndDiscussionPauses() throws {
@@ -70,6 +91,6 @@ import Testing
     #expect(out.contains("Ana decides this turn."))
     #expect(out.contains("Bo decides this turn."))
     #expect(out.contains("Discuss: Which first move matters most?"))
-    #expect(try SaveStore(directory: saves).read("autosave-tiny").players == ["Ana", "Bo"])
+    #expect(try SaveStore(directory: saves).read(try onlyAutosave(in: saves)).players == ["Ana", "Bo"])
   }
 }

@@ -26,7 +26,7 @@ import Testing
     #expect(result.out.contains("Not quite: That was a manager move"))
     #expect(result.out.contains("Discuss: Which first move matters most?"))
     #expect(result.out.contains("Quiz: 2 of 3 styles named correctly (67%)."))
-    let save = try SaveStore(directory: saves).read("autosave-tiny")
+    let save = try SaveStore(directory: saves).read(try onlyAutosave(in: saves))
     #expect(save.players == ["Ana", "Bo"])
     #expect(save.quiz == [.leader, .leader, .manager])
   }
@@ -36,13 +36,14 @@ import Testing
     let first = play(
       ["tiny", "--seed", "4", "--quiz", "--team", "Ana", "--team", "Bo", "--workshop"], input: ["1", "l", ""],
       saves: saves)
-    #expect(first.out.contains("Resume with: overlap play --load autosave-tiny --workshop"))
-    let result = play(["--load", "autosave-tiny"], input: ["2", "m", "q"], saves: saves)
+    let slot = try onlyAutosave(in: saves)
+    #expect(first.out.contains("Resume with: overlap play --load \(slot) --workshop"))
+    let result = play(["--load", slot], input: ["2", "m", "q"], saves: saves)
     #expect(result.status == 0)
     #expect(result.out.contains("Bo decides this turn."))
     #expect(!result.out.contains("[manager]"))
     #expect(result.out.contains("Right: That was a manager move"))
-    let save = try SaveStore(directory: saves).read("autosave-tiny")
+    let save = try SaveStore(directory: saves).read(try onlyAutosave(in: saves))
     #expect(save.moves == ["vision", "control"])
     #expect(save.quiz == [.leader, .manager])
     #expect(save.players == ["Ana", "Bo"])
@@ -54,7 +55,7 @@ import Testing
     #expect(result.out.contains("  1. [leader] Share the vision"))
     #expect(!result.out.contains("Discuss:"))
     #expect(!result.out.contains("decides this turn"))
-    let save = try SaveStore(directory: saves).read("autosave-tiny")
+    let save = try SaveStore(directory: saves).read(try onlyAutosave(in: saves))
     #expect(save.quiz == nil)
     #expect(save.players == [])
   }

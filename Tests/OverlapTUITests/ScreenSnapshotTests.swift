@@ -20,7 +20,7 @@ import Testing
     let size = Size(width: width, height: height)
     let game = Playthrough(engine: Engine(scenario: try TUIFixtures.wordy()), seed: 1)
     var model = AppModel(
-      size: size, capabilities: TUIFixtures.unicode, catalog: [], saves: [], opened: OpenedGame(game: game))
+      size: size, capabilities: TUIFixtures.unicode, catalog: [], saves: [], opened: OpenedGame(game: game, autosaveSlot: "autosave-tiny"))
     model.notice = nil
     _ = update(&model, .pressedKey(.down))
     assertSnapshot(view(model, size: size), named: "game-long-\(width)x\(height)")

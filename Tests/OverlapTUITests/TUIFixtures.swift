@@ -78,7 +78,7 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: capabilities, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves)))
+      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny"))
     model.notice = nil
     return model
   }
@@ -90,7 +90,7 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: unicode, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves), players: ["Ana", "Bo"], quiz: guesses), discuss: true)
+      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny", players: ["Ana", "Bo"], quiz: guesses), discuss: true)
     model.notice = nil
     return model
   }

@@ -104,9 +104,9 @@ import Testing
   @Test func openedGameReplacesTheScreens() throws {
     var model = try TUIFixtures.menu()
     let finished = try TUIFixtures.game(["plan", "control", "finish-lead"])
-    _ = update(&model, .openedGame(OpenedGame(game: finished, notice: "Loaded")))
+    _ = update(&model, .openedGame(OpenedGame(game: finished, autosaveSlot: "autosave-tiny", notice: "Loaded")))
     #expect(model.screens == [.menu(cursor: 0), .ending(scroll: 0)])
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]))))
+    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), autosaveSlot: "autosave-tiny")))
     #expect(model.screens == [.menu(cursor: 0), .game])
     #expect(model.game?.moves == ["vision"])
   }
@@ -135,7 +135,7 @@ import Testing
   }
 
   @Test func scenariosAreListedOnlyWhenAScreenNeedsThem() throws {
-    let game = OpenedGame(game: try TUIFixtures.game())
+    let game = OpenedGame(game: try TUIFixtures.game(), autosaveSlot: "autosave-tiny")
     var playing = AppModel(
       size: Size(width: 80, height: 24), capabilities: TUIFixtures.unicode, catalog: nil, saves: [], opened: game)
     #expect(playing.commandsOnStart == [])

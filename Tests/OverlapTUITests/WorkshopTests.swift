@@ -60,7 +60,7 @@ import Testing
 
   @Test func quizSavesKeepOneAnswerPerMove() throws {
     var model = try TUIFixtures.menu()
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), quiz: [.leader])))
+    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), autosaveSlot: "autosave-tiny", quiz: [.leader])))
     _ = update(&model, .pressedKey(.character("1")))
     _ = update(&model, .pressedKey(.character("l")))
     #expect(model.game?.moves == ["vision", "rally"])
