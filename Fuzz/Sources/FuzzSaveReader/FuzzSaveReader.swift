@@ -26,7 +26,11 @@ let engines: [String: Engine] = {
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let data = Data(bytes: bytes, count: size)
   guard let save = try? SaveGame.decode(data, path: "fuzz.json") else { return 0 }
-  _ = try? save.encoded()
+  // Whatever decodes must survive being written and read again unchanged.
+  guard let written = try? save.encoded(), let reread = try? SaveGame.decode(written, path: "fuzz.json") else {
+    preconditionFailure("a save that decoded cannot be encoded and decoded again")
+  }
+  precondition(reread == save, "a save changed on the way through encode and decode")
   _ = save.createdDate
   guard let engine = engines[save.scenario] ?? engines["change"],
     let game = try? Playthrough.replay(engine: engine, seed: save.seed, moves: save.moves)

@@ -18,14 +18,15 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 /// Plays one game with a fixed seed, rotating through the offered moves so that
-/// later choices get played too, and renders every text on the way.
+/// later choices get played too, and renders every text on the way. The rules
+/// promise that a game ends within the longest path and offers a move until then;
+/// a broken promise traps, so that libFuzzer reports it.
 func play(_ scenario: Scenario) {
   var game = Playthrough(engine: Engine(scenario: scenario), seed: 1)
-  // A scenario's paths are finite, so the cap only guards against an engine bug.
-  let cap = 10_000
-  while !game.isFinished && game.moves.count < cap {
+  while !game.isFinished {
+    precondition(game.moves.count < scenario.maxTurns, "no ending after the longest path, \(scenario.maxTurns) moves")
     let legal = game.legalChoices
-    guard !legal.isEmpty else { break }
+    precondition(!legal.isEmpty, "the game waits at turn \(game.state.turn) with no move offered")
     _ = game.sceneText
     for choice in legal { _ = game.choiceText(choice) }
     game.play(choice: legal[game.moves.count % legal.count])
