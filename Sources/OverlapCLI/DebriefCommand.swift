@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OverlapEngine
 import OverlapLab
+import OverlapTUI
 
 struct DebriefCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -40,10 +41,10 @@ struct DebriefCommand: ParsableCommand {
     if runs.count == 1, let run = runs.first {
       rendered = try render(run.debrief)
     } else {
-      rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.game.scenario) }))
+      rendered = try render(ClassDebrief(runs.map { ($0.debrief, $0.opened.session.scenario) }))
     }
     guard let output, !OutputFile.isStandardOutput(output) else {
-      Console.current.out(rendered)
+      Console.current.out(rendered, colour: format == .text && TerminalTraits.current(writingToFile: false).color)
       return
     }
     try OutputFile.write(rendered, to: output)
@@ -87,7 +88,7 @@ struct DebriefCommand: ParsableCommand {
     var name: String
 
     var debrief: Debrief {
-      Debrief(game: opened.game, name: name, players: opened.save.players, quiz: opened.save.quiz)
+      Debrief(opened.session, name: name)
     }
   }
 
@@ -110,7 +111,7 @@ struct DebriefCommand: ParsableCommand {
         } else {
           Console.warn("\(reference.path): cannot load its scenario: \(error); skipped")
         }
-        failures.append(Self.status(of: error))
+        failures.append(ExitStatus(for: error))
       }
     }
     guard !loaded.isEmpty else {
@@ -118,16 +119,6 @@ struct DebriefCommand: ParsableCommand {
       throw CLIError("none of the saves could be read", status)
     }
     return Self.names(loaded)
-  }
-
-  /// The exit status `Overlap.execute` would give the error on its own.
-  static func status(of error: Error) -> ExitStatus {
-    switch error {
-    case SaveProblem.badName: .usage
-    case SaveProblem.missing, FileProblem.missing: .noInput
-    case SaveProblem.io, FileProblem.unreadable: .ioError
-    default: .badData
-    }
   }
 
   /// File names without `.json`; paths where two saves share a file name.
@@ -165,16 +156,8 @@ struct TerminalTraits {
     var width = Int(environment["COLUMNS"] ?? "") ?? 80
     var size = winsize()
     if terminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { width = Int(size.ws_col) }
-    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-    let dumb = (environment["TERM"] ?? "dumb").isEmpty || environment["TERM"] == "dumb"
     return TerminalTraits(
-      width: min(100, max(40, width)), unicode: isUTF8(environment), color: terminal && !noColor && !dumb)
-  }
-
-  /// The locale's character set, as the C library would pick it: LC_ALL, then LC_CTYPE, then LANG.
-  static func isUTF8(_ environment: [String: String]) -> Bool {
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-    let lowered = locale.lowercased()
-    return lowered.contains("utf-8") || lowered.contains("utf8")
+      width: min(100, max(40, width)), unicode: Capabilities.prefersUnicode(environment),
+      color: terminal && Capabilities.allowsColor(environment))
   }
 }

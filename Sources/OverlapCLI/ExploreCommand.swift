@@ -17,6 +17,10 @@ struct ExploreCommand: ParsableCommand {
       and reports exact reachability and exact probabilities. It always includes uniform \
       random play, and gives up (exit 1) past --max-states distinct states. \
       The JSON keys are described in docs/lab.md.
+
+      --transcripts N --out DIR writes playthroughs to read instead of a report: under each \
+      strategy the N/2 most likely paths and the N/2 rarest among --runs sampled games \
+      (default 2000), plus one path to each ending reached, and an index.txt.
       """)
 
   enum StrategyChoice: String, ExpressibleByArgument, CaseIterable {
@@ -51,6 +55,12 @@ struct ExploreCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
+  @Option(help: ArgumentHelp("Write this many readable playthroughs per strategy into --out.", valueName: "N"))
+  var transcripts: Int?
+
+  @Option(help: ArgumentHelp("The folder for --transcripts (created if needed).", valueName: "DIR"))
+  var out: String?
+
   @OptionGroup var options: SharedOptions
 
   static let defaultRuns = 10_000
@@ -61,11 +71,20 @@ struct ExploreCommand: ParsableCommand {
     if maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
     if exhaustive && runs != nil { throw ValidationError("--exhaustive explores every branch, so --runs does not apply") }
     if exhaustive && seed != nil { throw ValidationError("--exhaustive follows every chance outcome, so --seed does not apply") }
+    if let transcripts, transcripts < 1 { throw ValidationError("--transcripts must be at least 1") }
+    if transcripts != nil && out == nil { throw ValidationError("--transcripts needs --out DIR for the files") }
+    if out != nil && transcripts == nil { throw ValidationError("--out is the folder for --transcripts N") }
+    if transcripts != nil && exhaustive { throw ValidationError("--transcripts samples games, so --exhaustive does not apply") }
   }
 
   func run() throws {
+    if Console.current.catchesSignals { StopOnSignal.install("explore interrupted; no report was written") }
     let scenario = try options.library.load(self.scenario)
     let engine = Engine(scenario: scenario)
+    if let transcripts, let out {
+      try writeTranscripts(engine: engine, count: transcripts, to: out)
+      return
+    }
     let clock = ContinuousClock()
     let started = clock.now
     let report: ExplorationReport
@@ -100,5 +119,29 @@ struct ExploreCommand: ParsableCommand {
   static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
     let elapsed = clock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  }
+
+  // MARK: - Transcripts
+
+  func writeTranscripts(engine: Engine, count: Int, to folder: String) throws {
+    let set = TranscriptSet(
+      engine: engine, strategies: strategy.strategies, perStrategy: count, runs: runs ?? 2_000, seed: seed ?? defaultSeed)
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CLIError("\(folder): cannot create the folder: \(error.localizedDescription)", .ioError)
+    }
+    var index = ["Transcripts of \(engine.scenario.title) (\(engine.scenario.id)), \(set.runs) sampled runs per strategy.", ""]
+    for (number, pick) in set.picks.enumerated() {
+      let ending = pick.game.ending?.id ?? "unfinished"
+      let name = String(format: "%02d-%@-%@-%@.txt", number + 1, pick.strategy.rawValue, pick.kind.replacingOccurrences(of: " ", with: "-"), ending)
+      let share = pick.kind == "ending" ? "first run to reach it" : "\(pick.count) of \(set.runs) runs"
+      let heading = "\(engine.scenario.title): \(pick.strategy.rawValue) play, \(pick.kind) (\(share)), ending \(ending)"
+      try OutputFile.write(Transcript.text(pick.game, reference: scenario, heading: heading), to: (folder as NSString).appendingPathComponent(name))
+      index.append("\(name): \(pick.strategy.rawValue), \(pick.kind), \(share), ending \(ending)")
+    }
+    if !set.unreached.isEmpty { index += ["", "No sampled run reached: " + set.unreached.joined(separator: ", ")] }
+    try OutputFile.write(index.joined(separator: "\n") + "\n", to: (folder as NSString).appendingPathComponent("index.txt"))
+    Console.print("Wrote \(set.picks.count) transcripts and index.txt to \(folder).")
   }
 }

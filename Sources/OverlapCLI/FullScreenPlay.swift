@@ -3,8 +3,8 @@ import OverlapEngine
 import OverlapTUI
 import OverlapTerminal
 
-/// The full-screen game: runs the model-update-view loop on the curses terminal and
-/// carries out the commands `update` returns (saves, loads, new games, quitting).
+/// The full-screen game: runs `GameLoop` on the curses terminal and carries out the
+/// commands `update` returns that need files (saves, loads, new games, listings).
 struct FullScreenPlay {
   let store: SaveStore
   let library: ScenarioLibrary
@@ -13,12 +13,6 @@ struct FullScreenPlay {
   /// Quiz and team apply to new games (a loaded save keeps its own); discussion pauses to all.
   let workshop: WorkshopOptions
   var environment = ProcessInfo.processInfo.environment
-
-  /// How the loop ended.
-  enum Exit: Equatable {
-    case quit(QuitReason)
-    case signal(Int32)
-  }
 
   /// Plays until the player quits; returns the exit status.
   ///
@@ -29,57 +23,20 @@ struct FullScreenPlay {
   ///   instead), or the scenario's and save's own errors.
   func run(scenario: String?, load: String?) throws -> ExitStatus {
     let opened = try openFirst(scenario: scenario, load: load)
-    let terminal = try CursesTerminal(environment: environment)
+    return play(opened, on: try CursesTerminal(environment: environment))
+  }
+
+  /// Plays `opened`, or from the main menu when it is nil, on any backend until the player
+  /// quits; then autosaves, closes the backend and returns the exit status.
+  func play(_ opened: OpenedGame?, on backend: some TerminalBackend) -> ExitStatus {
     // Only the menu needs the saves at once; the scenario list waits for the first frame.
     var model = AppModel(
-      size: terminal.size, capabilities: terminal.capabilities, catalog: nil,
+      size: backend.size, capabilities: backend.capabilities, catalog: nil,
       saves: opened == nil ? saveEntries() : [], opened: opened, discuss: workshop.discuss)
-    let exit = loop(&model, terminal: terminal)
+    let exit = GameLoop.run(&model, on: backend, perform: perform)
     let saved = autosaveIfPlayed(model)
-    terminal.close()
+    backend.close()
     return finish(exit, model: model, saved: saved)
-  }
-
-  // MARK: - The loop
-
-  private func loop(_ model: inout AppModel, terminal: CursesTerminal) -> Exit {
-    terminal.draw(view(model, size: model.size))
-    if let exit = handle(model.commandsOnStart.flatMap { perform($0, model: model) }, &model, terminal: terminal) {
-      return exit
-    }
-    while true {
-      terminal.draw(view(model, size: model.size))
-      let message: Message
-      switch terminal.nextEvent() {
-      case .key(let key): message = .pressedKey(key)
-      case .click(let position): message = .clicked(position)
-      case .wheel(let amount): message = .scrolledWheel(amount)
-      case .resized(let size): message = .resized(size)
-      case .signal(let number): return .signal(number)
-      }
-      if let exit = handle([message], &model, terminal: terminal) { return exit }
-    }
-  }
-
-  /// Runs messages through `update`, and the commands they give, until none are left.
-  private func handle(_ messages: [Message], _ model: inout AppModel, terminal: CursesTerminal) -> Exit? {
-    var messages = messages
-    while !messages.isEmpty {
-      let message = messages.removeFirst()
-      for command in update(&model, message) {
-        switch command {
-        case .quit(let reason):
-          return .quit(reason)
-        case .suspend:
-          terminal.suspend()
-        case .redraw:
-          terminal.invalidate()
-        default:
-          messages += perform(command, model: model)
-        }
-      }
-    }
-    return nil
   }
 
   /// Carries out a command that needs no terminal; what it reports goes back to `update`.
@@ -89,9 +46,9 @@ struct FullScreenPlay {
       guard let problem = autosave(model) else { return [] }
       return [.commandFailed("Autosave failed: \(problem)")]
     case .save(let name):
-      guard let game = model.game else { return [] }
+      guard let session = model.session else { return [] }
       do {
-        try store.write(SaveGame(game, players: model.players, quiz: model.quiz, created: model.created), as: name)
+        try store.write(session, as: name)
         return [.savedGame(name: name)]
       } catch {
         return [.commandFailed("Not saved: \(error)")]
@@ -99,13 +56,14 @@ struct FullScreenPlay {
     case .load(let name):
       do {
         let opened = try store.load(name, library: library)
-        var notice = "Loaded '\(name)': turn \(opened.game.state.turn), seed \(opened.game.seed)."
+        let game = opened.session.game
+        var notice = "Loaded '\(name)': turn \(game.state.turn), seed \(game.seed)."
         if opened.warning != nil { notice += " The scenario changed since this save; the moves were replayed anyway." }
         return [
           .openedGame(
             OpenedGame(
-              game: opened.game, autosaveSlot: store.autosaveSlot(continuing: name, scenario: opened.game.scenario.id),
-              players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice))
+              session: opened.session, autosaveSlot: store.autosaveSlot(continuing: name, scenario: game.scenario.id),
+              notice: notice))
         ]
       } catch {
         return [.commandFailed("Cannot load '\(name)': \(firstLine(of: error))")]
@@ -133,8 +91,8 @@ struct FullScreenPlay {
       var notice = "Resumed '\(load)'."
       if let warning = opened.warning { notice += " " + warning }
       return OpenedGame(
-        game: opened.game, autosaveSlot: store.autosaveSlot(continuing: load, scenario: opened.game.scenario.id),
-        players: opened.save.players, quiz: opened.save.quiz, created: opened.save.createdDate, notice: notice)
+        session: opened.session, autosaveSlot: store.autosaveSlot(continuing: load, scenario: opened.session.scenario.id),
+        notice: notice)
     }
     if let scenario { return try newGame(scenario) }
     return nil
@@ -146,8 +104,8 @@ struct FullScreenPlay {
     var text = "New game, seed \(game.seed)."
     if workshop.quiz { text += " Quiz: the styles are hidden." }
     return OpenedGame(
-      game: game, autosaveSlot: store.autosaveSlot(continuing: nil, scenario: game.scenario.id), players: workshop.team,
-      quiz: workshop.quiz ? [] : nil, created: Date(), notice: text + " Press ? for help.")
+      session: Session(game: game, players: workshop.team, quiz: workshop.quiz),
+      autosaveSlot: store.autosaveSlot(continuing: nil, scenario: game.scenario.id), notice: text + " Press ? for help.")
   }
 
   /// Every scenario file, including ones that do not load (the picker says why).
@@ -178,10 +136,9 @@ struct FullScreenPlay {
 
   /// Writes the autosave; returns why it failed, if it did.
   func autosave(_ model: AppModel) -> String? {
-    guard let game = model.game else { return nil }
+    guard let session = model.session else { return nil }
     do {
-      let save = SaveGame(game, players: model.players, quiz: model.quiz, created: model.created)
-      try store.write(save, as: model.autosaveSlot)
+      try store.write(session, as: model.autosaveSlot)
       return nil
     } catch {
       return "\(error)"
@@ -196,7 +153,7 @@ struct FullScreenPlay {
     return .success(model.autosaveSlot)
   }
 
-  private func finish(_ exit: Exit, model: AppModel, saved: Result<String, CLIError>?) -> ExitStatus {
+  private func finish(_ exit: GameLoop.Exit, model: AppModel, saved: Result<String, CLIError>?) -> ExitStatus {
     // After a hangup the terminal is gone, so there is no one to tell.
     let canTalk = exit != .signal(SIGHUP)
     switch saved {

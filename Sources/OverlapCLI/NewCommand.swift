@@ -8,14 +8,15 @@ struct NewCommand: ParsableCommand {
     abstract: "Start a new scenario file from a template.",
     discussion: "Writes Scenarios/ID.yaml (or into --scenarios DIR). It never overwrites a file.")
 
-  @Argument(help: "The new scenario's id: lowercase letters, digits and '-'.")
+  @Argument(help: "The new scenario's id: letters, digits, '-' and '_', as the format accepts.")
   var id: String
 
   @OptionGroup var options: SharedOptions
 
   func validate() throws {
-    let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    if !valid { throw ValidationError("'\(id)' is not a usable id: use lowercase letters, digits and '-'") }
+    if !Scenario.isIdentifier(id) {
+      throw ValidationError("'\(TerminalSafe.excerpt(id))' is not a usable id: use letters, digits, '-' and '_', up to 100")
+    }
   }
 
   func run() throws {
@@ -24,16 +25,31 @@ struct NewCommand: ParsableCommand {
     if FileManager.default.fileExists(atPath: path) { throw CLIError("\(path) already exists; choose another id", .usage) }
     do {
       try FileManager.default.createDirectory(atPath: library.directory, withIntermediateDirectories: true)
-      try Data(Self.template(id: id).utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+      let template = Self.template(id: id, schema: Self.schemaReference(from: library.directory))
+      try Data(template.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
     } catch {
       throw CLIError("\(path): cannot write: \(error.localizedDescription)", .ioError)
     }
     Console.print("Created \(path). Next: edit it, then run 'overlap check \(path)' and 'overlap test \(path)'.")
   }
 
-  static func template(id: String) -> String {
+  /// The schema's path as seen from `folder`, so editors find it wherever the file is made:
+  /// the copy in `folder` if it has one, else the project's `Scenarios/scenario.schema.json`.
+  static func schemaReference(from folder: String) -> String {
+    let name = "scenario.schema.json"
+    let here = URL(fileURLWithPath: folder).standardizedFileURL
+    if FileManager.default.fileExists(atPath: here.appendingPathComponent(name).path) { return name }
+    let project = URL(fileURLWithPath: "Scenarios/\(name)").standardizedFileURL
+    guard FileManager.default.fileExists(atPath: project.path) else { return project.path }
+    let from = here.pathComponents
+    let to = project.pathComponents
+    let shared = zip(from, to).prefix { $0 == $1 }.count
+    return (Array(repeating: "..", count: from.count - shared) + to[shared...]).joined(separator: "/")
+  }
+
+  static func template(id: String, schema: String) -> String {
     """
-    # yaml-language-server: $schema=scenario.schema.json
+    # yaml-language-server: $schema=\(schema)
     # A new Overlap scenario. The format is described in docs/scenario-format.md.
     id: \(id)
     title: A new scenario
@@ -49,7 +65,7 @@ struct NewCommand: ParsableCommand {
     scenes:
       - id: first-week
         title: The first week
-        text: >
+        text: >-
           Describe the situation here. Morale is {morale} today.
         discuss: Which of these moves would you make, and why?
         choices:

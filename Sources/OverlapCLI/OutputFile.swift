@@ -7,11 +7,15 @@ enum OutputFile {
   /// replaced atomically; a FIFO, device or socket is written to as it is, so that
   /// `--output /dev/stdout` or a named pipe works. A link or a folder is refused rather
   /// than replaced, since replacing it would destroy what the user pointed at.
+  ///
+  /// A file holds no colour, so every control byte is made visible (`TerminalSafe`): a
+  /// debrief or report read later with `cat` cannot drive the terminal either.
   static func write(_ text: String, to path: String) throws {
     if isStandardOutput(path) {
       Console.current.out(text)
       return
     }
+    let text = TerminalSafe.text(text)
     var status = stat()
     let kind = lstat(path, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
     switch kind {

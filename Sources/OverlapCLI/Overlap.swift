@@ -44,16 +44,13 @@ public struct Overlap: ParsableCommand {
       return error.status.rawValue
     } catch let error as FileProblem {
       Console.error(error.description)
-      if case .missing = error { return ExitStatus.noInput.rawValue }
-      return ExitStatus.ioError.rawValue
+      return ExitStatus(for: error).rawValue
     } catch let error as SaveProblem {
       Console.error(error.description)
-      switch error {
-      case .badName: return ExitStatus.usage.rawValue
-      case .missing: return ExitStatus.noInput.rawValue
-      case .io: return ExitStatus.ioError.rawValue
-      default: return ExitStatus.badData.rawValue
-      }
+      return ExitStatus(for: error).rawValue
+    } catch let interrupted as Interrupted {
+      Console.error("interrupted by \(interrupted.name)")
+      return ExitStatus.interrupted.rawValue
     } catch let error as ScenarioError {
       Console.current.err(error.description + "\n")
       return ExitStatus.badData.rawValue
@@ -64,7 +61,9 @@ public struct Overlap: ParsableCommand {
         Console.current.out(message + "\n")
         return 0
       }
-      Console.current.err(message + "\n")
+      // A value typed across lines would otherwise split the error line.
+      let reason = Self.message(for: error)
+      Console.current.err(message.replacingOccurrences(of: reason, with: TerminalSafe.line(reason)) + "\n")
       // ArgumentParser reports usage problems as EX_USAGE (64) already.
       return code.rawValue
     }

@@ -1,18 +1,15 @@
 import Foundation
 import OverlapEngine
 import OverlapLab
+import OverlapTerminal
 
 /// Line-by-line play for pipes, screen readers and terminals curses cannot drive.
 struct PlainPlay {
   let store: SaveStore
   let library: ScenarioLibrary
   var workshop: WorkshopOptions
-  /// The style guessed for each move, when playing the quiz.
-  var guesses: [Style?] = []
   /// This game's own autosave slot, set when the game starts.
   var autosaveSlot = ""
-  /// When the game was first started, kept across saves.
-  var created = Date()
 
   init(store: SaveStore, library: ScenarioLibrary, workshop: WorkshopOptions = WorkshopOptions()) {
     self.store = store
@@ -20,34 +17,49 @@ struct PlainPlay {
     self.workshop = workshop
   }
 
-  var players: [String] { workshop.team }
-
+  /// Plays until the game ends, the input ends or the player quits.
+  ///
+  /// SIGTERM, SIGHUP and SIGINT end the game as `q` does, then exit with status 130.
   mutating func start(scenario reference: String?, seed: UInt64?, load: String?) throws {
-    var game: Playthrough
+    if Console.current.catchesSignals { SignalRelay.install() }
+    defer { if Console.current.catchesSignals { SignalRelay.uninstall() } }
+    var session: Session
     if let load {
       let opened = try store.load(load, library: library)
       if let warning = opened.warning { Console.warn(warning) }
-      game = opened.game
       // A save keeps its own team and quiz mode, so its answers stay one per move.
-      workshop.team = opened.save.players
-      workshop.quiz = opened.save.quiz != nil
-      guesses = opened.save.quiz ?? []
-      created = opened.save.createdDate ?? created
+      session = opened.session
+      let game = session.game
       autosaveSlot = store.autosaveSlot(continuing: load, scenario: game.scenario.id)
       say("Resumed '\(load)': \(game.scenario.title), turn \(game.state.turn), seed \(game.seed).")
     } else {
       guard let scenario = try pickScenario(reference) else { return }
-      game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      let game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? randomSeed())
+      session = Session(game: game, players: workshop.team, quiz: workshop.quiz)
       autosaveSlot = store.autosaveSlot(continuing: nil, scenario: scenario.id)
       say("\(scenario.title): seed \(game.seed). Type a choice number or id; 'q' saves and quits; '?' for help.")
       if let intro = scenario.intro { say(""); say(game.engine.render(intro, in: game.state)) }
     }
-    try loop(&game)
+    do {
+      try loop(&session)
+    } catch let interrupted as Interrupted {
+      try leave(session, after: interrupted)
+    }
+  }
+
+  /// Leaves on a signal as `q` would, saying so on standard error.
+  func leave(_ session: Session, after interruption: Interrupted) throws {
+    guard try autosave(session, announce: false) else {
+      throw CLIError("interrupted by \(interruption.name) before the first move; nothing to save", .interrupted)
+    }
+    throw CLIError(
+      "interrupted by \(interruption.name); progress saved as '\(autosaveSlot)'. Resume with: \(workshop.resumeCommand(for: autosaveSlot))",
+      .interrupted)
   }
 
   func say(_ text: String, terminator: String = "\n") { Console.current.out(text + terminator) }
 
-  func readLine() -> String? { Console.current.readLine() }
+  func readLine() throws -> String? { try Console.current.readLine() }
 
   func pickScenario(_ reference: String?) throws -> Scenario? {
     if let reference { return try library.load(reference) }
@@ -57,7 +69,7 @@ struct PlainPlay {
     for (number, scenario) in scenarios.enumerated() { say("  \(number + 1). \(scenario.title): \(scenario.summary)") }
     while true {
       Console.current.out("Pick a scenario (1-\(scenarios.count)): ")
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { return nil }
+      guard let line = try readLine()?.trimmingCharacters(in: .whitespaces) else { return nil }
       if line == "q" { return nil }
       if let number = Int(line), scenarios.indices.contains(number - 1) { return scenarios[number - 1] }
       if let match = scenarios.first(where: { $0.id == line }) { return match }
@@ -67,19 +79,25 @@ struct PlainPlay {
 
   // MARK: - The game loop
 
-  mutating func loop(_ game: inout Playthrough) throws {
-    while !game.isFinished {
-      showTurn(game)
+  func loop(_ session: inout Session) throws {
+    // The scene is shown once a turn; a typo or a command gets a line, not the scene again.
+    var shownTurn = 0
+    while !session.game.isFinished {
+      let game = session.game
+      if shownTurn != game.state.turn {
+        showTurn(game, quiz: session.isQuiz, players: session.players)
+        shownTurn = game.state.turn
+      }
       Console.current.out("> ")
-      guard let line = readLine() else {
-        try autosave(game, announce: true)
+      guard let line = try readLine() else {
+        try autosave(session, announce: true)
         return
       }
       let input = line.trimmingCharacters(in: .whitespaces)
       switch input {
       case "": continue
       case "q", "quit":
-        try autosave(game, announce: true)
+        try autosave(session, announce: true)
         return
       case "?", "help":
         say("Type the number or id of a choice. Commands: h history, s NAME save to a slot, q save and quit.")
@@ -93,70 +111,85 @@ struct PlainPlay {
       if input.hasPrefix("s ") {
         let name = String(input.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         do {
-          try store.write(save(game), as: name)
+          try store.write(session, as: name)
           say("Saved as '\(name)'.")
         } catch {
           say("Not saved: \(error)")
         }
         continue
       }
-      let report: TurnReport
+      let choice: Int
       do {
-        report = try game.play(input)
+        choice = try game.engine.resolveMove(input, in: game.state)
       } catch {
         say(error.message)
         continue
       }
-      if workshop.quiz { guesses.append(askStyle()) }
-      showResult(report, game: game)
-      try autosave(game, announce: false)
-      if workshop.discuss, let prompt = Workshop.discussion(after: game) {
+      say("You chose: \(game.choiceText(choice))")
+      // In a quiz the move waits for the answer, as on the full screen; q there quits.
+      var guess: Style?
+      if session.isQuiz {
+        guard let answer = try askStyle() else {
+          try autosave(session, announce: true)
+          return
+        }
+        guess = answer
+      }
+      session.play(choice: choice, guess: guess)
+      if let report = session.game.lastReport { showResult(report, session: session) }
+      try autosave(session, announce: false)
+      if workshop.discuss, let prompt = Workshop.discussion(after: session.game) {
         say("")
         say("Discuss: \(prompt)")
         Console.current.out("Press Enter to go on. ")
-        _ = readLine()
+        _ = try readLine()
       }
     }
-    showEnding(game)
+    showEnding(session)
   }
 
-  func save(_ game: Playthrough) -> SaveGame {
-    SaveGame(game, players: players, quiz: workshop.quiz ? guesses : nil, created: created)
-  }
-
-  /// Asks the quiz question until it gets a usable answer; nil when input ends.
-  func askStyle() -> Style? {
+  /// Asks the quiz question until it gets a usable answer; nil for `q` or the end of
+  /// input, when the move is left unplayed.
+  func askStyle() throws -> Style? {
     while true {
-      Console.current.out("Was that a leader move or a manager move? (l/m) ")
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+      Console.current.out("Was that a leader move or a manager move? (l/m, q to save and quit) ")
+      guard let line = try readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
       if ["l", "leader"].contains(line) { return .leader }
       if ["m", "manager"].contains(line) { return .manager }
-      say("Type l for leader or m for manager.")
+      if ["q", "quit"].contains(line) { return nil }
+      say("Type l for leader or m for manager, or q to save and quit.")
     }
   }
 
-  func autosave(_ game: Playthrough, announce: Bool) throws {
-    let name = autosaveSlot
+  /// Writes the game's autosave; returns false, writing nothing, when no move was played,
+  /// so that opening a scenario and leaving at once leaves no empty save behind.
+  @discardableResult
+  func autosave(_ session: Session, announce: Bool) throws -> Bool {
+    guard !session.game.moves.isEmpty else {
+      if announce { say("No move played, so nothing was saved.") }
+      return false
+    }
     do {
-      try store.write(save(game), as: name)
+      try store.write(session, as: autosaveSlot)
     } catch {
       throw CLIError("could not autosave: \(error)", .ioError)
     }
-    if announce { say("Progress saved as '\(name)'. Resume with: \(workshop.resumeCommand(for: name))") }
+    if announce { say("Progress saved as '\(autosaveSlot)'. Resume with: \(workshop.resumeCommand(for: autosaveSlot))") }
+    return true
   }
 
   // MARK: - Showing the game
 
-  func showTurn(_ game: Playthrough) {
+  func showTurn(_ game: Playthrough, quiz: Bool, players: [String]) {
     let scenario = game.scenario
     let scene = scenario.scenes[game.state.scene]
     say("")
-    say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game)): \(scene.title ?? scene.id)")
+    say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game))" + (scene.title.map { ": \($0)" } ?? ""))
     if let decider = Workshop.decider(players, move: game.state.moves) { say("\(decider) decides this turn.") }
     say(game.sceneText)
     say(meterLine(game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
-      let style = workshop.quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
+      let style = quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
       say("  \(number + 1). \(style)\(game.choiceText(choice))")
     }
   }
@@ -174,10 +207,10 @@ struct PlainPlay {
     }.joined(separator: ", ")
   }
 
-  func showResult(_ report: TurnReport, game: Playthrough) {
+  func showResult(_ report: TurnReport, session: Session) {
     say("")
     let lens = report.lens.map { " · \($0.title)" } ?? ""
-    if workshop.quiz, let guess = guesses.last {
+    if let guess = session.quiz?.last {
       say(guess == report.style ? "Right: " : "Not quite: ", terminator: "")
     }
     say("That was a \(report.style.rawValue) move\(lens).")
@@ -185,7 +218,7 @@ struct PlainPlay {
       say("Too many \(report.style.rawValue) moves in a row: this one kept only \(report.strength)% of its gains.")
     }
     if let outcome = report.outcome { say(outcome) }
-    for roll in report.rolls where roll.hit { if let text = roll.text { say(text) } }
+    for roll in report.rolls { if let text = roll.text { say(text) } }
     for landed in report.landed {
       say("Later effect of turn \(landed.playedOnTurn) landed" + (landed.text.map { ": \($0)" } ?? "."))
     }
@@ -200,13 +233,14 @@ struct PlainPlay {
   }
 
   func showHistory(_ game: Playthrough) {
-    if game.reports.isEmpty { say("No moves yet.") }
+    if game.turns.isEmpty { say("No moves yet.") }
     for report in game.reports {
-      say("Turn \(report.turn): \(report.choice) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
+      say("Turn \(report.turn): \(report.choiceText) (\(report.style.rawValue)) → morale \(report.meters.morale), efficiency \(report.meters.efficiency), stability \(report.meters.stability)")
     }
   }
 
-  func showEnding(_ game: Playthrough) {
+  func showEnding(_ session: Session) {
+    let game = session.game
     guard let ending = game.ending else { return }
     say("")
     say("Ending: \(ending.title) (\(ending.tone.rawValue))")
@@ -214,11 +248,11 @@ struct PlainPlay {
     if let debrief = ending.debrief { say(""); say(debrief) }
     say(meterLine(game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
-    if workshop.quiz {
-      say("Quiz: " + Debrief.Quiz(styles: game.reports.map(\.style), guesses: guesses).summary)
+    if let quiz = session.quiz {
+      say("Quiz: " + Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz).summary)
     }
     do {
-      try autosave(game, announce: false)
+      try autosave(session, announce: false)
       say("The full debrief: overlap debrief \(autosaveSlot)")
     } catch {
       Console.warn("\(error)")

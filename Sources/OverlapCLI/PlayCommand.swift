@@ -55,6 +55,10 @@ struct PlayCommand: ParsableCommand {
     if load != nil && quiz { throw ValidationError("--quiz cannot change a saved game; a quiz save resumes as a quiz") }
     let names = workshopOptions.team
     if names.contains("") { throw ValidationError("--team needs a name") }
+    // A name is shown in tables and on screen: a line break would split its row, an escape would drive the terminal.
+    if names.contains(where: { $0.unicodeScalars.contains(where: TerminalSafe.isControl) }) {
+      throw ValidationError("--team names cannot hold control characters such as line breaks, tabs or escapes")
+    }
     if Set(names).count != names.count { throw ValidationError("--team names must differ") }
   }
 

@@ -42,32 +42,34 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let store = SaveStore(directory: options.savesDirectory)
-    var game: Playthrough
-    var players: [String] = []
+    // A loaded session keeps its players, quiz answers and creation time through --save.
+    var session: Session
     if let load {
       let loaded = try store.load(load, library: options.library)
       if let warning = loaded.warning { Console.warn(warning) }
-      if let scenario, scenario != loaded.game.scenario.id, options.library.path(for: scenario) != loaded.game.scenario.path {
-        throw CLIError("save '\(load)' is a game of '\(loaded.game.scenario.id)', not '\(scenario)'", .usage)
+      let game = loaded.session.game
+      if let scenario, scenario != game.scenario.id, options.library.path(for: scenario) != game.scenario.path {
+        throw CLIError("save '\(load)' is a game of '\(game.scenario.id)', not '\(scenario)'", .usage)
       }
-      if seed != nil, seed != loaded.game.seed { throw CLIError("--seed cannot change the seed of a saved game (\(loaded.game.seed))", .usage) }
-      game = loaded.game
-      players = loaded.save.players
+      if seed != nil, seed != game.seed { throw CLIError("--seed cannot change the seed of a saved game (\(game.seed))", .usage) }
+      session = loaded.session
     } else {
       let scenario = try options.library.load(self.scenario ?? "")
-      game = Playthrough(engine: Engine(scenario: scenario), seed: seed ?? defaultSeed)
+      session = Session(game: Playthrough(engine: Engine(scenario: scenario), seed: seed ?? defaultSeed))
     }
     for move in try readMoves() {
-      if game.isFinished { throw CLIError("turn \(game.state.turn): the game is over, but there are moves left (from '\(move)' on)", .badData) }
+      let game = session.game
+      if game.isFinished { throw CLIError("turn \(game.state.turn): the game is over, but there are moves left (from '\(TerminalSafe.excerpt(move))' on)", .badData) }
       do {
-        try game.play(move)
+        try session.play(move)
       } catch {
         throw CLIError(error.description, .badData)
       }
     }
     if let save {
-      try store.write(SaveGame(game, players: players), as: save)
+      try store.write(session, as: save)
     }
+    let game = session.game
     switch format {
     case .text: Console.current.out(RunReport.text(game))
     case .json: Console.current.out(try RunReport.json(game) + "\n")

@@ -16,8 +16,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// One line, however many lines or controls the path and message hold.
   public var description: String {
-    "\(path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    "\(TerminalSafe.line(path)):\(location.line):\(location.column): \(severity.rawValue): \(TerminalSafe.line(message))"
   }
 }
 
@@ -31,7 +32,11 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// Suggests the closest of `candidates` to a misspelt `word`, if one is close enough.
 public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
   var best: (name: String, distance: Int)?
+  let length = word.count
   for candidate in candidates {
+    // The distance is at least the difference in length; skipping early keeps a 10 MB
+    // typo from filling a 10 MB-by-N table.
+    guard abs(length - candidate.count) <= max(1, candidate.count / 3) else { continue }
     let distance = editDistance(word.lowercased(), candidate.lowercased())
     if distance <= max(1, candidate.count / 3), distance < (best?.distance ?? .max) {
       best = (candidate, distance)

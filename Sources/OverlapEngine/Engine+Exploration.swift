@@ -19,14 +19,14 @@ extension Engine {
   /// Plays `choice` with the state's own generator, recording nothing.
   public func advance(_ choice: Int, in state: inout GameState) {
     var dice = state.rng
-    var recorder = IgnoreHappenings()
+    var recorder = IgnoreTurn()
     apply(choice, to: &state, dice: &dice, recorder: &recorder)
     state.rng = dice
   }
 
   /// Plays `choice` with chance outcomes forced by `dice`, recording nothing.
   public func advance(_ choice: Int, in state: inout GameState, dice: inout ScriptedDice) {
-    var recorder = IgnoreHappenings()
+    var recorder = IgnoreTurn()
     apply(choice, to: &state, dice: &dice, recorder: &recorder)
   }
 }

@@ -1,13 +1,12 @@
 extension Engine {
-  /// Plays `choice`, rolling chances with the state's own generator, and reports what happened.
+  /// Plays `choice`, rolling chances with the state's own generator, and returns what happened.
   @discardableResult
-  public func choose(_ choice: Int, in state: inout GameState) -> TurnReport {
-    var recorder = CollectHappenings()
-    let before = state
+  public func choose(_ choice: Int, in state: inout GameState) -> Turn {
+    var recorder = RecordTurn()
     var dice = state.rng
     apply(choice, to: &state, dice: &dice, recorder: &recorder)
     state.rng = dice
-    return TurnReport(engine: self, choice: choice, before: before, after: state, happenings: recorder.happenings)
+    return recorder.turn
   }
 
   /// The one function that applies a move. The rules, in order:
@@ -19,7 +18,7 @@ extension Engine {
   /// 4. The story moves to the next scene; events are checked in order.
   /// 5. Immediate endings are checked; if the story has run out (or the new scene offers
   ///    nothing), the first ending whose condition holds ends the game.
-  public func apply<D: Dice, R: HappeningRecorder>(
+  public func apply<D: Dice, R: TurnRecorder>(
     _ choice: Int, to state: inout GameState, dice: inout D, recorder: inout R
   ) {
     let played = scenario.choices[choice]
@@ -32,13 +31,14 @@ extension Engine {
     let strength = state.streak > scenario.balance.streak ? scenario.balance.fade : 100
     let source = GameState.Source.choice(choice)
     let consequences = played.consequences
+    recorder.began(Turn(number: state.turn, scene: state.scene, choice: choice, strength: strength))
 
-    apply(consequences.effects, strength: strength, source: source, to: &state, recorder: &recorder)
+    apply(consequences.effects, strength: strength, to: &state, recorder: &recorder)
     for (index, chance) in consequences.chances.enumerated() {
       let hit = dice.roll(percent: chance.percent)
-      recorder.record(.rolled(choice: choice, chance: index, hit: hit))
+      recorder.rolled(chance: index, hit: hit)
       guard hit else { continue }
-      apply(chance.effects, strength: strength, source: source, to: &state, recorder: &recorder)
+      apply(chance.effects, strength: strength, to: &state, recorder: &recorder)
       for flag in chance.setFlags { state.flags[flag] = true }
       for flag in chance.clearFlags { state.flags[flag] = false }
     }
@@ -59,7 +59,7 @@ extension Engine {
     } else if next == nil || !anyChoiceOffered(in: &state) {
       state.ending = finalEnding(&state)
     }
-    if let ending = state.ending { recorder.record(.ended(ending)) }
+    if let ending = state.ending { recorder.ended(ending) }
   }
 
   /// The first ending (of the immediate ones, or of all) whose condition holds.
@@ -83,8 +83,8 @@ extension Engine {
   }
 
   @inline(__always)
-  func apply<R: HappeningRecorder>(
-    _ effects: [Effect], strength: Int, source: GameState.Source, to state: inout GameState, recorder: inout R
+  func apply<R: TurnRecorder>(
+    _ effects: [Effect], strength: Int, to state: inout GameState, recorder: inout R
   ) {
     for effect in effects {
       let declaration = scenario.values[effect.target]
@@ -92,7 +92,7 @@ extension Engine {
       let before = state.values[effect.target]
       let after = min(max(before.saturatingAdding(amount), declaration.minimum), declaration.maximum)
       state.values[effect.target] = after
-      recorder.record(.changed(target: effect.target, before: before, after: after, cause: source))
+      recorder.changed(Turn.Change(target: effect.target, before: before, after: after))
     }
   }
 
@@ -102,24 +102,25 @@ extension Engine {
     amount / 100 * percent + amount % 100 * percent / 100
   }
 
-  func schedule<R: HappeningRecorder>(
+  func schedule<R: TurnRecorder>(
     _ consequences: Consequences, source: GameState.Source, strength: Int, in state: inout GameState, recorder: inout R
   ) {
     for (index, delayed) in consequences.later.enumerated() {
       let pending = GameState.Pending(due: state.moves + delayed.delay, source: source, index: index, strength: strength)
       state.pending.append(pending)
-      recorder.record(.scheduled(pending))
+      recorder.scheduled(pending)
     }
   }
 
-  func delayed(_ pending: GameState.Pending) -> DelayedEffect {
+  /// The delayed effect a pending entry stands for.
+  public func delayed(_ pending: GameState.Pending) -> DelayedEffect {
     switch pending.source {
     case .choice(let index): scenario.choices[index].consequences.later[pending.index]
     case .event(let index): scenario.events[index].consequences.later[pending.index]
     }
   }
 
-  func landDueEffects<R: HappeningRecorder>(in state: inout GameState, recorder: inout R) {
+  func landDueEffects<R: TurnRecorder>(in state: inout GameState, recorder: inout R) {
     guard !state.pending.isEmpty else { return }
     var index = 0
     while index < state.pending.count {
@@ -129,13 +130,12 @@ extension Engine {
         continue
       }
       state.pending.remove(at: index)
-      let effect = delayed(pending)
-      apply(effect.effects, strength: pending.strength, source: pending.source, to: &state, recorder: &recorder)
-      recorder.record(.landed(pending, text: effect.text.map { render($0, in: state) }))
+      recorder.landing(pending)
+      apply(delayed(pending).effects, strength: pending.strength, to: &state, recorder: &recorder)
     }
   }
 
-  func fireEvents<D: Dice, R: HappeningRecorder>(in state: inout GameState, dice: inout D, recorder: inout R) {
+  func fireEvents<D: Dice, R: TurnRecorder>(in state: inout GameState, dice: inout D, recorder: inout R) {
     // By index, reading fields in place: copying each `Event` (and the state, to read it)
     // costs more in reference counting than the rest of a move together.
     for index in scenario.events.indices {
@@ -145,12 +145,12 @@ extension Engine {
       let event = scenario.events[index]
       guard event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
       state.firedEvents[index] = true
+      recorder.firing(index)
       let source = GameState.Source.event(index)
-      apply(event.consequences.effects, strength: 100, source: source, to: &state, recorder: &recorder)
+      apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
       for flag in event.consequences.setFlags { state.flags[flag] = true }
       for flag in event.consequences.clearFlags { state.flags[flag] = false }
       schedule(event.consequences, source: source, strength: 100, in: &state, recorder: &recorder)
-      recorder.record(.eventFired(index, text: event.text.map { render($0, in: state) }))
     }
   }
 }

@@ -53,7 +53,9 @@ public struct Engine: Sendable {
   /// Turns a move as typed (a number shown on screen, or a choice id) into a choice index.
   public func resolveMove(_ move: String, in state: GameState) throws(MoveError) -> Int {
     let trimmed = move.trimmingCharacters(in: .whitespaces)
-    guard !state.isFinished else { throw MoveError("the game is already over; move '\(trimmed)' cannot be played", turn: state.turn) }
+    // Echoed in messages: one line, cut short.
+    let shown = TerminalSafe.excerpt(trimmed)
+    guard !state.isFinished else { throw MoveError("the game is already over; move '\(shown)' cannot be played", turn: state.turn) }
     let legal = legalChoices(in: state)
     let scene = scenario.scenes[state.scene].id
     if let number = Int(trimmed) {
@@ -64,7 +66,7 @@ public struct Engine: Sendable {
     }
     if let index = legal.first(where: { scenario.choices[$0].id == trimmed }) { return index }
     let offered = legal.map { scenario.choices[$0].id }.joined(separator: ", ")
-    var message = "'\(trimmed)' is not a choice offered in scene '\(scene)' (offered: \(offered))"
+    var message = "'\(shown)' is not a choice offered in scene '\(scene)' (offered: \(offered))"
     if let guess = closestMatch(to: trimmed, in: legal.map { scenario.choices[$0].id }) { message += "; did you mean '\(guess)'?" }
     throw MoveError(message, turn: state.turn)
   }

@@ -54,6 +54,28 @@ public struct Expression: Hashable, Sendable {
     self.stackDepth = Expression.depth(of: program)
   }
 
+  /// The condition of an `elif` or `else` paragraph: none of `earlier` holds, and `own`
+  /// does (an `else` has none). Compiled into one program, so the rules and `check`'s
+  /// range analysis need nothing new.
+  public init(noneOf earlier: [Expression], then own: Expression?) {
+    var program: [Op] = []
+    var parts: [String] = []
+    for condition in earlier {
+      program += condition.program + [.not]
+      if !parts.isEmpty { program.append(.and) }
+      parts.append("not (\(condition.source))")
+    }
+    if let own {
+      program += own.program
+      if !parts.isEmpty { program.append(.and) }
+      parts.append("(\(own.source))")
+    }
+    if program.isEmpty { program = [.constant(1)] }
+    self.source = parts.isEmpty ? "true" : parts.joined(separator: " and ")
+    self.program = program
+    self.stackDepth = Expression.depth(of: program)
+  }
+
   /// The value when the program has no names: used to fold constants and spot
   /// conditions that are fixed.
   public var constantValue: Int? {

@@ -98,6 +98,9 @@ struct ExpressionParser {
     try parseUnary()
     while case .symbol(let symbol) = token, symbol == "*" || symbol == "/" || symbol == "%" {
       try advance()
+      if symbol == "%" && !startsOperand(token) {
+        throw fail("'%' is the remainder after dividing; for a percentage write the number alone, as in 'morale > 50'")
+      }
       try parseUnary()
       program.append(symbol == "*" ? .multiply : symbol == "/" ? .divide : .remainder)
     }
@@ -159,6 +162,9 @@ struct ExpressionParser {
       case .value(let index): program.append(.value(index))
       case .flag(let index): program.append(.flag(index))
       case .builtin(let builtin): program.append(.builtin(builtin))
+      case nil where token == .symbol("("):
+        let guess = closestMatch(to: name, in: Self.functions.keys.sorted()).map { "did you mean '\($0)'? " } ?? ""
+        throw ExpressionError(message: "unknown function '\(name)'; \(guess)the functions are min, max and abs", offset: start)
       case nil: throw ExpressionError(message: "unknown name '\(name)'", offset: start)
       }
     }
@@ -173,6 +179,14 @@ struct ExpressionParser {
   }
 
   // MARK: - Tokens
+
+  func startsOperand(_ token: Token) -> Bool {
+    switch token {
+    case .number, .name: true
+    case .symbol(let symbol): ["(", "-", "+"].contains(symbol)
+    case .end: false
+    }
+  }
 
   mutating func expect(_ symbol: String) throws(ExpressionError) {
     guard token == .symbol(symbol) else {
@@ -229,6 +243,8 @@ struct ExpressionParser {
       } else if "<>+-*/%(),".contains(character) {
         token = .symbol(String(character))
         position += 1
+      } else if pair == "=>" || pair == "=<" {
+        throw fail("write '\(pair == "=>" ? ">=" : "<=")' for '\(pair == "=>" ? "at least" : "at most")'")
       } else if character == "=" {
         throw fail("use '==' to compare two values")
       } else if pair == "&&" || pair == "||" {

@@ -6,7 +6,8 @@ public struct Playthrough: Sendable {
   public private(set) var state: GameState
   /// Choice ids, in order: what a save records.
   public private(set) var moves: [String] = []
-  public private(set) var reports: [TurnReport] = []
+  /// What each move did, as the engine recorded it.
+  public private(set) var turns: [Turn] = []
   /// The state before each move, plus the current one; the debrief replays from these.
   public private(set) var states: [GameState]
 
@@ -23,19 +24,30 @@ public struct Playthrough: Sendable {
 
   /// Plays a move given as a shown number or a choice id.
   @discardableResult
-  public mutating func play(_ move: String) throws(MoveError) -> TurnReport {
+  public mutating func play(_ move: String) throws(MoveError) -> Turn {
     play(choice: try engine.resolveMove(move, in: state))
   }
 
   /// Plays a choice that must be legal now.
   @discardableResult
-  public mutating func play(choice: Int) -> TurnReport {
-    let report = engine.choose(choice, in: &state)
+  public mutating func play(choice: Int) -> Turn {
+    let turn = engine.choose(choice, in: &state)
     moves.append(engine.scenario.choices[choice].id)
-    reports.append(report)
+    turns.append(turn)
     states.append(state)
-    return report
+    return turn
   }
+
+  /// Move `index` with names and rendered text, for the screens, `run` and the debrief.
+  public func report(_ index: Int) -> TurnReport {
+    TurnReport(turns[index], engine: engine, before: states[index], after: states[index + 1])
+  }
+
+  /// Every move, named and rendered.
+  public var reports: [TurnReport] { turns.indices.map(report) }
+
+  /// The last move, named and rendered, or nil before the first.
+  public var lastReport: TurnReport? { turns.isEmpty ? nil : report(turns.count - 1) }
 
   /// Replays `moves` from `seed`, stopping at the first move that does not fit.
   public static func replay(engine: Engine, seed: UInt64, moves: [String]) throws(MoveError) -> Playthrough {
@@ -57,5 +69,14 @@ public struct Playthrough: Sendable {
 
   public var endingText: String? {
     ending?.text.map { engine.render($0, in: state) }
+  }
+}
+
+extension Playthrough: Equatable {
+  /// Two games are the same when their scenario file, seed and moves are, and so the
+  /// states those led to; the scenario's compiled rules need no comparing.
+  public static func == (lhs: Playthrough, rhs: Playthrough) -> Bool {
+    lhs.scenario.id == rhs.scenario.id && lhs.scenario.contentHash == rhs.scenario.contentHash && lhs.seed == rhs.seed
+      && lhs.moves == rhs.moves && lhs.state == rhs.state
   }
 }

@@ -33,20 +33,21 @@ public struct SaveGame: Codable, Equatable, Sendable {
   public var updated: String
   public var summary: Summary
 
-  public init(_ game: Playthrough, players: [String] = [], quiz: [Style?]? = nil, created: Date? = nil, now: Date = Date()) {
+  /// The save of `session`, the only way one is made.
+  public init(_ session: Session) {
+    let game = session.game
     formatVersion = Self.currentVersion
     minimumReaderVersion = 1
     scenario = game.scenario.id
     scenarioHash = game.scenario.contentHash
     seed = game.seed
     moves = game.moves
-    self.players = players
-    self.quiz = quiz
-    let stamp = Self.timestamp(now)
-    self.created = created.map(Self.timestamp) ?? stamp
-    updated = stamp
+    players = session.players
+    quiz = session.quiz
+    created = Self.timestamp(session.created)
+    updated = Self.timestamp(session.updated)
     summary = Summary(
-      turn: game.state.turn, meters: MeterValues(game.state), finished: game.isFinished,
+      turn: session.shownTurn, meters: MeterValues(game.state), finished: game.isFinished,
       ending: game.ending.map(EndingSummary.init))
   }
 
@@ -56,7 +57,9 @@ public struct SaveGame: Codable, Equatable, Sendable {
     return formatter.string(from: date)
   }
 
-  public var createdDate: Date? { ISO8601DateFormatter().date(from: created) }
+  public var createdDate: Date? { Self.date(created) }
+
+  static func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
 
   /// Encoded with sorted keys, so the same game always gives the same bytes.
   public func encoded() throws -> Data {

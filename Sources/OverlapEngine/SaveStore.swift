@@ -74,10 +74,9 @@ public struct SaveStore: Sendable {
     return try SaveGame.decode(data, path: path)
   }
 
-  /// A loaded save and its game, replayed through the engine.
+  /// A loaded save as a session, its moves replayed through the engine.
   public struct Opened: Sendable {
-    public var save: SaveGame
-    public var game: Playthrough
+    public var session: Session
     public var path: String
     /// Set when the scenario file changed since the save was made.
     public var warning: String?
@@ -96,8 +95,7 @@ public struct SaveStore: Sendable {
       warning = "\(path): the scenario '\(save.scenario)' has changed since this game was saved; replaying the moves anyway"
     }
     do {
-      let game = try Playthrough.replay(engine: Engine(scenario: scenario), seed: save.seed, moves: save.moves)
-      return Opened(save: save, game: game, path: path, warning: warning)
+      return Opened(session: try Session(save, engine: Engine(scenario: scenario)), path: path, warning: warning)
     } catch {
       throw SaveProblem.badMove(path, error)
     }
@@ -124,7 +122,8 @@ public struct SaveStore: Sendable {
   /// is renamed over the old one, so a reader (or a crash) only ever sees a whole file.
   /// The backup keeps the permissions of the save it copies, and a slot that is a link is
   /// never followed: it is replaced, with no backup of whatever it pointed at.
-  public func write(_ save: SaveGame, as name: String) throws(SaveProblem) {
+  public func write(_ session: Session, as name: String) throws(SaveProblem) {
+    let save = SaveGame(session)
     let path = try slotPath(name)
     let data: Data
     do { data = try save.encoded() } catch { throw .io(path, "cannot encode the save: \(error)") }

@@ -167,7 +167,10 @@ public struct ChanceEffect: Sendable {
   public var effects: [Effect]
   public var setFlags: [Int]
   public var clearFlags: [Int]
+  /// Shown if it happens.
   public var text: Text?
+  /// Shown if it does not happen, so the player learns what the risk was.
+  public var missText: Text?
   public var location: SourceLocation
 }
 

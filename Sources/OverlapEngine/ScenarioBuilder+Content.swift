@@ -126,7 +126,7 @@ extension ScenarioBuilder {
   }
 
   mutating func readChance(_ node: Node, of owner: String) -> ChanceEffect? {
-    guard let fields = reader.fields(node, "a chance effect of \(owner)", known: ["percent", "effects", "set", "unset", "text"], required: ["percent"]),
+    guard let fields = reader.fields(node, "a chance effect of \(owner)", known: ["percent", "effects", "set", "unset", "text", "miss"], required: ["percent"]),
       let percent = fields["percent"].flatMap({ reader.int($0, "percent", in: 1...99) })
     else { return nil }
     return ChanceEffect(
@@ -135,6 +135,7 @@ extension ScenarioBuilder {
       setFlags: flagList(fields["set"], "'set' of a chance effect of \(owner)"),
       clearFlags: flagList(fields["unset"], "'unset' of a chance effect of \(owner)"),
       text: fields["text"].flatMap { text($0, "the text of a chance effect of \(owner)") },
+      missText: fields["miss"].flatMap { text($0, "the 'miss' text of a chance effect of \(owner)") },
       location: reader.location(of: node))
   }
 

@@ -184,15 +184,23 @@ struct ScenarioBuilder {
   mutating func text(_ node: Node, _ what: String) -> Text? {
     let location = reader.location(of: node)
     var paragraphs: [Text.Paragraph] = []
+    // The conditions of the `if` and `elif` paragraphs before this one, while a chain is open.
+    var chain: [Expression]?
     for item in reader.listOrSingle(node) {
       var condition: Expression?
       var body = item
       if case .mapping = item {
-        guard let fields = reader.fields(item, "a conditional paragraph of \(what)", known: ["if", "text"], required: ["if", "text"]),
-          let ifNode = fields["if"], let textNode = fields["text"]
-        else { continue }
-        condition = expression(ifNode, "the condition of a paragraph of \(what)")
+        guard let fields = reader.fields(item, "a conditional paragraph of \(what)", known: ["if", "elif", "else", "text"]),
+          let (own, textNode) = conditionalParagraph(fields, what: what, after: chain)
+        else {
+          chain = nil
+          continue
+        }
+        condition = own.shown
+        chain = own.chain
         body = textNode
+      } else {
+        chain = nil
       }
       guard let raw = reader.nonEmptyString(body, what) else { continue }
       // YAML block scalars ('>' and '|') end with a newline that is not part of the prose.
@@ -204,6 +212,33 @@ struct ScenarioBuilder {
       }
     }
     return paragraphs.isEmpty ? nil : Text(paragraphs: paragraphs, location: location)
+  }
+
+  /// Reads `{if: c, text}`, `{elif: c, text}` or `{else: text}`: the condition under which
+  /// the paragraph shows, the chain it leaves open, and the node of its text.
+  mutating func conditionalParagraph(
+    _ fields: NodeReader.Fields, what: String, after chain: [Expression]?
+  ) -> ((shown: Expression, chain: [Expression]?), Node)? {
+    let kinds = ["if", "elif", "else"].filter { fields.has($0) }
+    guard kinds.count == 1, let kind = kinds.first, let keyNode = fields[kind] else {
+      reader.error(fields.node, "a conditional paragraph of \(what) needs exactly one of 'if', 'elif' or 'else'")
+      return nil
+    }
+    if kind != "if" && chain == nil {
+      reader.error(keyNode, "'\(kind)' in \(what) must follow an 'if' or 'elif' paragraph")
+      return nil
+    }
+    if kind == "else" {
+      if fields.has("text") { reader.error(fields.node, "'else' in \(what) holds its text itself, as in 'else: The team waits.'; remove 'text'") }
+      return ((Expression(noneOf: chain ?? [], then: nil), nil), keyNode)
+    }
+    guard let textNode = fields["text"] else {
+      reader.error(fields.node, "a conditional paragraph of \(what) is missing the required key 'text'")
+      return nil
+    }
+    guard let own = expression(keyNode, "the condition of a paragraph of \(what)") else { return nil }
+    let earlier = kind == "if" ? [] : chain ?? []
+    return ((Expression(noneOf: earlier, then: own), earlier + [own]), textNode)
   }
 
   mutating func collectIDs(_ sceneNodes: [Node]) {

@@ -67,7 +67,10 @@ public enum ScenarioLoader {
     if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file is empty; start from 'overlap new ID'")])
     }
-    if let text = String(validating: data, as: UTF8.self) { return text }
+    if let text = String(validating: data, as: UTF8.self) {
+      try refuseControls(in: text, path: path)
+      return text
+    }
     var line = 1
     var column = 1
     var index = data.startIndex
@@ -81,6 +84,33 @@ public enum ScenarioLoader {
     throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8 in your editor")])
   }
 
+  /// Points at the first character YAML does not allow in a file, such as NUL; the YAML
+  /// reader would only say the file cannot be read, at 1:1.
+  static func refuseControls(in text: String, path: String) throws(ScenarioError) {
+    var line = 1
+    var column = 1
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x0A:
+        line += 1
+        column = 1
+        continue
+      case 0x09, 0x0D, 0x85, 0x20...0x7E, 0xA0...0xFFFD, 0x10000...:
+        column += 1
+        continue
+      default:
+        let shown = TerminalSafe.line(String(scalar))
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        let escape = scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - digits.count) + digits : "\\u" + digits
+        throw ScenarioError(diagnostics: [
+          Diagnostic(
+            .error, path: path, at: .init(line: line, column: column),
+            "the file holds the control character \(shown), which YAML does not allow; delete it, or write it as \"\(escape)\" inside double quotes")
+        ])
+      }
+    }
+  }
+
   /// The length of a valid UTF-8 sequence at `index`, or 0 if it is invalid.
   static func utf8Length(_ data: Data, at index: Data.Index) -> Int {
     let lead = data[index]
@@ -88,6 +118,23 @@ public enum ScenarioLoader {
     guard length > 0, index + length <= data.endIndex else { return 0 }
     let slice = data[index..<(index + length)]
     return String(validating: slice, as: UTF8.self) == nil ? 0 : length
+  }
+
+  /// What libyaml's terse problems usually mean in a scenario file, and the fix.
+  static func plainWords(for problem: String) -> String? {
+    let advice: [(String, String)] = [
+      ("tab", "indent with spaces, not tabs"),
+      ("cannot start any token", "indent with spaces, not tabs, and put text that starts with @, ` or % in quotes"),
+      ("mapping values are not allowed", "either the indent is wrong, or a text holds ': ', which YAML reads as a new key; put such text in quotes or write it as a '>-' block"),
+      ("did not find expected key", "this line's indent does not line up with the keys above it; indent it like its neighbours"),
+      ("could not find expected ':'", "a key is missing its ': ', or a quoted text is never closed"),
+      ("did not find expected '-' indicator", "a list item is indented differently from the items above it"),
+      ("block sequence entries are not allowed", "a '- ' list item stands where a value was expected; start the list on the next line, indented under its key"),
+      ("found undefined alias", "an alias (*name) is used before its anchor (&name), or the name is misspelt"),
+      ("found unexpected end of stream", "a quote or a bracket is opened and never closed"),
+      ("did not find expected node content", "a value is missing, or a bracket or quote is not closed"),
+    ]
+    return advice.first { problem.contains($0.0) }?.1
   }
 
   static func yamlDiagnostic(_ error: Error, path: String) -> Diagnostic {
@@ -98,9 +145,7 @@ public enum ScenarioLoader {
       }
       var message = "YAML syntax: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
-      if problem.contains("cannot start any token") || problem.contains("tab") {
-        message += "; indent with spaces, not tabs"
-      }
+      if let advice = plainWords(for: problem) { message += "; \(advice)" }
       return Diagnostic(.error, path: path, at: .init(line: mark.line, column: mark.column), message)
     }
     switch error {

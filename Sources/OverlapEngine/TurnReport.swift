@@ -62,33 +62,13 @@ public struct TurnReport: Codable, Equatable, Sendable {
   public var meters: MeterValues
   public var ending: EndingSummary?
 
-  init(engine: Engine, choice index: Int, before: GameState, after: GameState, happenings: [Happening]) {
+  /// Names and renders `turn`, played from `before` to `after`: a direct reading of the
+  /// engine's record, with text rendered as it reads after the move.
+  public init(_ turn: Turn, engine: Engine, before: GameState, after: GameState) {
     let scenario = engine.scenario
-    let choice = scenario.choices[index]
-    turn = before.turn
-    scene = scenario.scenes[before.scene].id
-    self.choice = choice.id
-    choiceText = engine.render(choice.text, in: before)
-    style = choice.style
-    lens = choice.lens
-    strength = after.streak > scenario.balance.streak ? scenario.balance.fade : 100
-    outcome = choice.outcome.map { engine.render($0, in: after) }
-    note = choice.note
-    changes = scenario.values.indices.compactMap { value in
-      before.values[value] == after.values[value]
-        ? nil : Change(name: scenario.values[value].name, before: before.values[value], after: after.values[value])
-    }
-    meters = MeterValues(after)
-    ending = after.ending.map { EndingSummary(scenario.endings[$0]) }
-    rolls = []
-    scheduled = []
-    landed = []
-    events = []
-    // Changes since the last other happening, with their causes: a delayed effect or an
-    // event is recorded after its own changes, which follow the move's own changes.
-    var recent: [(cause: GameState.Source, change: Change)] = []
-    func changesMade(by source: GameState.Source) -> [Change] {
-      recent.filter { $0.cause == source }.map(\.change)
+    let choice = scenario.choices[turn.choice]
+    func changes(_ changes: [Turn.Change]) -> [Change] {
+      changes.map { Change(name: scenario.values[$0.target].name, before: $0.before, after: $0.after) }
     }
     func name(_ source: GameState.Source) -> String {
       switch source {
@@ -96,31 +76,44 @@ public struct TurnReport: Codable, Equatable, Sendable {
       case .event(let index): scenario.events[index].id
       }
     }
-    for happening in happenings {
-      switch happening {
-      case .changed(let target, let old, let new, let cause):
-        recent.append((cause, Change(name: scenario.values[target].name, before: old, after: new)))
-        continue
-      case .rolled(let choiceIndex, let chanceIndex, let hit):
-        let chance = scenario.choices[choiceIndex].consequences.chances[chanceIndex]
-        rolls.append(Roll(percent: chance.percent, hit: hit, text: hit ? chance.text.map { engine.render($0, in: after) } : nil))
-      case .scheduled(let pending):
-        let delayed = engine.delayed(pending)
-        var effects: [String: Int] = [:]
-        for effect in delayed.effects { effects[scenario.values[effect.target].name, default: 0] += effect.amount }
-        scheduled.append(Scheduled(turn: pending.due, effects: effects, strength: pending.strength))
-      case .landed(let pending, let text):
-        let delayed = engine.delayed(pending)
-        landed.append(Landed(
-          from: name(pending.source), playedOnTurn: pending.due - delayed.delay, text: text, changes: changesMade(by: pending.source)))
-      case .eventFired(let eventIndex, let text):
-        let event = scenario.events[eventIndex]
-        events.append(FiredEvent(id: event.id, title: event.title, text: text, changes: changesMade(by: .event(eventIndex))))
-      case .ended:
-        break
-      }
-      recent = []
+    func scheduled(_ pending: GameState.Pending) -> Scheduled {
+      var effects: [String: Int] = [:]
+      for effect in engine.delayed(pending).effects { effects[scenario.values[effect.target].name, default: 0] += effect.amount }
+      return Scheduled(turn: pending.due, effects: effects, strength: pending.strength)
     }
+    self.turn = turn.number
+    scene = scenario.scenes[turn.scene].id
+    self.choice = choice.id
+    choiceText = engine.render(choice.text, in: before)
+    style = choice.style
+    lens = choice.lens
+    strength = turn.strength
+    outcome = choice.outcome.map { engine.render($0, in: after) }
+    note = choice.note
+    self.changes = scenario.values.indices.compactMap { value in
+      before.values[value] == after.values[value]
+        ? nil : Change(name: scenario.values[value].name, before: before.values[value], after: after.values[value])
+    }
+    rolls = turn.rolls.map { roll in
+      let chance = choice.consequences.chances[roll.chance]
+      let text = roll.hit ? chance.text : chance.missText
+      return Roll(percent: chance.percent, hit: roll.hit, text: text.map { engine.render($0, in: after) })
+    }
+    self.scheduled = (turn.scheduled + turn.events.flatMap(\.scheduled)).map(scheduled)
+    landed = turn.landed.map { landing in
+      let delayed = engine.delayed(landing.pending)
+      return Landed(
+        from: name(landing.pending.source), playedOnTurn: landing.pending.due - delayed.delay,
+        text: delayed.text.map { engine.render($0, in: after) }, changes: changes(landing.changes))
+    }
+    events = turn.events.map { firing in
+      let event = scenario.events[firing.event]
+      return FiredEvent(
+        id: event.id, title: event.title, text: event.text.map { engine.render($0, in: after) },
+        changes: changes(firing.changes))
+    }
+    meters = MeterValues(after)
+    ending = turn.ending.map { EndingSummary(scenario.endings[$0]) }
   }
 }
 

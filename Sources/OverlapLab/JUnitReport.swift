@@ -75,7 +75,8 @@ public struct JUnitReport: Sendable {
     return "\(millis / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
   }
 
-  /// Escapes markup and drops the control characters XML 1.0 cannot hold.
+  /// Escapes markup and drops the control characters XML 1.0 cannot hold, with the C1
+  /// controls and bidirectional overrides that a terminal showing the file would act on.
   static func escape(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -88,7 +89,7 @@ public struct JUnitReport: Sendable {
       case "\n": out += "&#10;"
       case "\t": out += "&#9;"
       default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+        if TerminalSafe.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
         out.unicodeScalars.append(scalar)
       }
     }

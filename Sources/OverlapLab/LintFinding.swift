@@ -24,6 +24,10 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
   /// No `success` or no `failure` ending.
   case missingTone = "missing-tone"
   case tooWide = "too-wide"
+  /// Unquoted text with ' #' in it: YAML drops the rest of the line as a comment.
+  case cutByComment = "cut-by-comment"
+  /// An event whose text opens by repeating its own title.
+  case repeatedTitle = "repeated-title"
 }
 
 /// One problem found in a scenario file.

@@ -52,4 +52,38 @@ extension ScenarioLinter {
       }
     }
   }
+
+  /// Keys whose values are prose, where a ' #' is more likely a lost word than a comment.
+  static let proseKeys: Set<String> = [
+    "title", "summary", "text", "outcome", "note", "debrief", "discuss", "miss", "intro", "author",
+  ]
+
+  /// YAML ends plain (unquoted) text at ' #' and drops the rest as a comment, silently.
+  mutating func checkComments() {
+    for (number, line) in source.lines.enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "-" }
+      guard let colon = trimmed.firstIndex(of: ":"), Self.proseKeys.contains(String(trimmed[..<colon])) else { continue }
+      let value = trimmed[trimmed.index(after: colon)...].drop { $0 == " " }
+      guard let first = value.first, !"\"'>|[{#&*".contains(first), let hash = value.range(of: " #") else { continue }
+      let column = line.distance(from: line.startIndex, to: hash.lowerBound) + 2
+      report(
+        .cutByComment, .warning, at: SourceLocation(line: number + 1, column: column),
+        "the text stops here: ' #' starts a YAML comment, so the rest of the line is dropped; put the text in quotes to keep the '#'")
+    }
+  }
+
+  /// Opening an event's text with its own title reads as a stutter on screen, where the
+  /// title is already shown above the text.
+  mutating func checkEventTitles() {
+    for event in scenario.events {
+      guard let text = event.text, let first = text.paragraphs.first?.segments.first,
+        case .literal(let opening) = first
+      else { continue }
+      let title = event.title.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+      guard !title.isEmpty, opening.lowercased().hasPrefix(title) else { continue }
+      report(
+        .repeatedTitle, .warning, at: text.location,
+        "event '\(event.id)' opens its text with its own title, which the screen already shows above it; start with what happens")
+    }
+  }
 }

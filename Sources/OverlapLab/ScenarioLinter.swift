@@ -25,6 +25,8 @@ struct ScenarioLinter {
     checkTones()
     checkTests()
     checkWidths()
+    checkComments()
+    checkEventTitles()
     return findings.enumerated().sorted { first, second in
       let (a, b) = (first.element.diagnostic.location, second.element.diagnostic.location)
       return (a.line, a.column, first.offset) < (b.line, b.column, second.offset)

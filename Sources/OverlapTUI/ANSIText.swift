@@ -1,11 +1,14 @@
+import OverlapEngine
+
 /// Text painted with ANSI SGR codes, as the debrief writes it for terminals, turned into
-/// styled lines for the grid. Only the codes the debrief uses are understood.
+/// styled lines for the grid. Only the codes the debrief uses are understood; any other
+/// escape (from a scenario's text, say) is shown, as `TerminalSafe` shows it everywhere.
 enum ANSIText {
   /// One styled line per line of `text`. Without colour, colours are dropped but bold and
   /// dim stay, so emphasis never depends on colour alone.
   static func lines(_ text: String, theme: Theme) -> [StyledLine] {
     var lines: [StyledLine] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in TerminalSafe.text(text, colour: true).split(separator: "\n", omittingEmptySubsequences: false) {
       var styled = StyledLine()
       var style = CellStyle()
       var rest = Substring(line)

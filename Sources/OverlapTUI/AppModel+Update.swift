@@ -16,8 +16,8 @@ public func update(_ model: inout AppModel, _ message: Message) -> [Command] {
     model.scroll(by: amount * 3)
     return []
   case .resized(let size):
+    // The next frame reports the new scroll limits, and scrolling is clamped to them then.
     model.size = size
-    model.scroll(by: 0)
     return []
   case .openedGame(let opened):
     model.open(opened)
@@ -37,6 +37,12 @@ public func update(_ model: inout AppModel, _ message: Message) -> [Command] {
     return []
   case .commandFailed(let text):
     model.notice = Notice(text: text, isError: true)
+    return []
+  case .viewReported(let layout):
+    model.layout = layout
+    // The view already drew within the limits; keep the model there too, so that after End
+    // (or a resize) the next key scrolls from what is on screen.
+    model.scroll(by: 0)
     return []
   }
 }
@@ -159,9 +165,9 @@ extension AppModel {
     case .enter, .character(" "):
       return choseMove(choiceCursor)
     case .pageUp, .character("b"):
-      scroll(by: -max(1, render(self, size).pageHeight - 1))
+      scroll(by: -max(1, layout.viewport.pageHeight - 1))
     case .pageDown, .character("f"):
-      scroll(by: max(1, render(self, size).pageHeight - 1))
+      scroll(by: max(1, layout.viewport.pageHeight - 1))
     case .home:
       narrativeScroll = 0
     case .end:
@@ -213,10 +219,8 @@ extension AppModel {
 
   /// Plays a move, keeping one quiz answer per move, and opens its result.
   private mutating func play(_ choice: Int, guess: Style?) -> [Command] {
-    guard var game else { return [] }
-    game.play(choice: choice)
-    self.game = game
-    quiz?.append(guess)
+    guard session != nil else { return [] }
+    session?.play(choice: choice, guess: guess)
     debriefIfFinished()
     choiceCursor = 0
     narrativeScroll = 0
@@ -248,8 +252,7 @@ extension AppModel {
   /// The result and discussion panels: scroll keys scroll a long one, `q` quits, and any
   /// other key continues.
   private mutating func pressedKeyInPanel(_ key: Key) -> [Command] {
-    let frame = render(self, size)
-    if frame.maxScroll > 0, let amount = scrollAmount(for: key, page: frame.pageHeight) {
+    if layout.viewport.maxScroll > 0, let amount = scrollAmount(for: key, page: layout.viewport.pageHeight) {
       scroll(by: amount)
       return []
     }
@@ -271,7 +274,7 @@ extension AppModel {
 
   /// Help and history: scroll keys scroll, `q` quits, and anything else closes the page.
   private mutating func pressedKeyInPage(_ key: Key, closers: Set<Character>) -> [Command] {
-    if let amount = scrollAmount(for: key, page: render(self, size).pageHeight) {
+    if let amount = scrollAmount(for: key, page: layout.viewport.pageHeight) {
       scroll(by: amount)
       return []
     }
@@ -353,7 +356,7 @@ extension AppModel {
   }
 
   private mutating func pressedKeyInEnding(_ key: Key) -> [Command] {
-    if let amount = scrollAmount(for: key, page: render(self, size).pageHeight) {
+    if let amount = scrollAmount(for: key, page: layout.viewport.pageHeight) {
       scroll(by: amount)
       return []
     }
@@ -385,7 +388,6 @@ extension AppModel {
 
   mutating func clicked(_ position: Position) -> [Command] {
     notice = nil
-    let frame = render(self, size)
     switch screen {
     case .result, .discussion:
       continuedFromPanel()
@@ -393,7 +395,7 @@ extension AppModel {
     default:
       break
     }
-    guard let hit = frame.hits.last(where: { $0.rect.contains(position) }) else { return [] }
+    guard let hit = layout.hits.last(where: { $0.rect.contains(position) }) else { return [] }
     switch hit.action {
     case .choice(let index):
       choiceCursor = index
@@ -425,9 +427,9 @@ extension AppModel {
     }
   }
 
-  /// Scrolls whatever scrolls on the current screen, kept within its content.
+  /// Scrolls whatever scrolls on the current screen, kept within its content as last drawn.
   mutating func scroll(by amount: Int) {
-    let limit = render(self, size).maxScroll
+    let limit = layout.viewport.maxScroll
     func moved(_ value: Int) -> Int { max(0, min(limit, value.addingReportingOverflow(amount).partialValue)) }
     switch screen {
     case .game: narrativeScroll = moved(narrativeScroll)

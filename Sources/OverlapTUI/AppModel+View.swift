@@ -5,12 +5,13 @@ public func view(_ model: AppModel, size: Size) -> Grid {
   render(model, size).grid
 }
 
-/// Draws the model and reports the layout facts `update` needs (click targets, scroll limits).
+/// Draws the model and works out the layout facts `update` needs (click targets, scroll
+/// limits), which the loop reports back to it.
 func render(_ model: AppModel, _ size: Size) -> Frame {
   var canvas = Canvas(size: size, glyphs: model.glyphs, theme: model.theme)
   guard size.width >= TooSmallScreen.minimum.width, size.height >= TooSmallScreen.minimum.height else {
     TooSmallScreen.draw(size, on: &canvas)
-    return Frame(grid: canvas.grid, hits: [], maxScroll: 0, pageHeight: 0)
+    return Frame(grid: canvas.grid, layout: Layout())
   }
   // Modal screens draw over the screens below them, down to the first full one.
   let base = model.screens.lastIndex { !$0.isModal } ?? 0
@@ -20,7 +21,7 @@ func render(_ model: AppModel, _ size: Size) -> Frame {
     canvas.grid.cursor = nil
     viewport = draw(screen, model, on: &canvas)
   }
-  return Frame(grid: canvas.grid, hits: canvas.hits, maxScroll: viewport.maxScroll, pageHeight: viewport.pageHeight)
+  return Frame(grid: canvas.grid, layout: Layout(hits: canvas.hits, viewport: viewport))
 }
 
 private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) -> Viewport {
@@ -40,7 +41,7 @@ private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) 
   case (.quizPrompt(let choice), let game?):
     return QuizPrompt.draw(game: game, choice: choice, on: &canvas)
   case (.result(let scroll), let game?):
-    guard let report = game.reports.last else { return Viewport() }
+    guard let report = game.lastReport else { return Viewport() }
     let quiz = model.quizScore.map { ResultPanel.QuizAnswer(guess: model.lastGuess, score: $0) }
     return ResultPanel.draw(report: report, quiz: quiz, scroll: scroll, on: &canvas)
   case (.discussion(let scroll), let game?):

@@ -4,17 +4,13 @@ import OverlapLab
 
 /// The whole UI state: the game, the screens open on top of each other, cursors,
 /// scroll positions and the terminal size.
-public struct AppModel: Sendable {
+public struct AppModel: Equatable, Sendable {
   public var size: Size
   public var capabilities: Capabilities
   /// Open screens, bottom first; the last one has the keyboard. Never empty.
   var screens: [Screen]
-  public internal(set) var game: Playthrough?
-  /// Team members in playing order; empty for solo play.
-  public internal(set) var players: [String] = []
-  /// The style guessed for each move; nil when the game is not a quiz.
-  public internal(set) var quiz: [Style?]?
-  public internal(set) var created: Date?
+  /// The game being played, with its players and quiz answers.
+  public internal(set) var session: Session?
   /// The slot the open game autosaves to.
   public internal(set) var autosaveSlot = ""
   /// Workshop mode: after each result, pause on the scene's discussion prompt.
@@ -27,6 +23,8 @@ public struct AppModel: Sendable {
   var notice: Notice?
   var choiceCursor = 0
   var narrativeScroll = 0
+  /// Click targets and scroll limits of the frame last drawn, as the view reported them.
+  var layout = Layout()
 
   /// A model that opens on `opened`, or on the main menu when it is nil.
   public init(
@@ -43,6 +41,11 @@ public struct AppModel: Sendable {
   }
 
   var screen: Screen { screens.last ?? .menu(cursor: 0) }
+  public var game: Playthrough? { session?.game }
+  /// Team members in playing order; empty for solo play.
+  var players: [String] { session?.players ?? [] }
+  /// The style guessed for each move; nil when the game is not a quiz.
+  var quiz: [Style?]? { session?.quiz }
   var scenarios: [CatalogEntry] { catalog ?? [] }
 
   /// What to do once the first frame is up: list the scenarios if the menu shows.
@@ -54,33 +57,30 @@ public struct AppModel: Sendable {
   var theme: Theme { Theme(hasColor: capabilities.color) }
 
   mutating func open(_ opened: OpenedGame) {
-    game = opened.game
-    players = opened.players
-    quiz = opened.quiz
-    created = opened.created
+    session = opened.session
     autosaveSlot = opened.autosaveSlot
     choiceCursor = 0
     narrativeScroll = 0
-    screens = [.menu(cursor: 0), opened.game.isFinished ? .ending(scroll: 0) : .game]
+    screens = [.menu(cursor: 0), opened.session.game.isFinished ? .ending(scroll: 0) : .game]
     notice = opened.notice.map { Notice(text: $0, isError: false) }
     debriefIfFinished()
   }
 
   /// Builds the debrief once the game has ended; the ending screen draws it at any width.
   mutating func debriefIfFinished() {
-    debrief = game.flatMap { $0.isFinished ? Debrief(game: $0, players: players, quiz: quiz) : nil }
+    debrief = session.flatMap { $0.game.isFinished ? Debrief($0) : nil }
   }
 
   /// The quiz score so far; nil when the game is not a quiz.
   var quizScore: Debrief.Quiz? {
     guard let quiz, let game else { return nil }
-    return Debrief.Quiz(styles: game.reports.map(\.style), guesses: quiz)
+    return Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz)
   }
 
   /// The guess for the last move played, in a quiz.
   var lastGuess: Style? {
-    guard let quiz, let game, quiz.indices.contains(game.reports.count - 1) else { return nil }
-    return quiz[game.reports.count - 1]
+    guard let quiz, let game, quiz.indices.contains(game.turns.count - 1) else { return nil }
+    return quiz[game.turns.count - 1]
   }
 
   /// The items of the main menu; "continue" only when there is a game to continue.

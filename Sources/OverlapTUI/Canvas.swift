@@ -1,3 +1,5 @@
+import OverlapEngine
+
 /// A grid being drawn, with the glyphs and theme of the terminal it is for, and
 /// the clickable regions the drawing creates.
 struct Canvas {
@@ -14,9 +16,11 @@ struct Canvas {
 
   var bounds: Rect { Rect(row: 0, column: 0, width: grid.width, height: grid.height) }
 
-  /// Text as this terminal can show it: ASCII spellings when the locale is not UTF-8.
+  /// Text as this terminal can show it: controls made visible by the same rule as every
+  /// other output, and ASCII spellings when the locale is not UTF-8.
   func shown(_ text: String) -> String {
-    glyphs.isUnicode ? text : TextLayout.ascii(text)
+    let safe = TerminalSafe.text(text)
+    return glyphs.isUnicode ? safe : TextLayout.ascii(safe)
   }
 
   func wrap(_ spans: [Span], width: Int, hangingIndent: Int = 0) -> [StyledLine] {
@@ -169,9 +173,5 @@ struct Hit: Equatable, Sendable {
 /// A rendered screen and what `update` needs to know about its layout.
 struct Frame {
   var grid: Grid
-  var hits: [Hit]
-  /// How far the active screen's scrolling region can scroll.
-  var maxScroll: Int
-  /// Rows the active scrolling region shows at once.
-  var pageHeight: Int
+  var layout: Layout
 }

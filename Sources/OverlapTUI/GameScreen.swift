@@ -278,7 +278,7 @@ enum GameScreen {
       let count = state.pending.count
       lines += canvas.wrap("\(count) later effect\(count == 1 ? "" : "s") on the way", style: theme.note, width: width)
     }
-    if let last = game.reports.last {
+    if let last = game.lastReport {
       lines.append(StyledLine())
       lines.append(StyledLine([Span("Last move", theme.heading)]))
       lines += canvas.wrap(

@@ -19,7 +19,7 @@ enum HistoryScreen {
 
   static func content(_ game: Playthrough, width: Int, canvas: Canvas) -> [StyledLine] {
     let theme = canvas.theme
-    guard !game.reports.isEmpty else { return [StyledLine([Span("No moves yet.", theme.muted)])] }
+    guard !game.turns.isEmpty else { return [StyledLine([Span("No moves yet.", theme.muted)])] }
     let wide = width >= 76
     let metersWidth = 12
     let styleWidth = 9

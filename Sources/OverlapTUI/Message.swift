@@ -15,28 +15,20 @@ public enum Message: Sendable {
   case listedScenarios([CatalogEntry])
   /// A command failed; the text says why, for the status line.
   case commandFailed(String)
+  /// A frame was drawn; its layout is what scroll keys and clicks work from until the next.
+  case viewReported(Layout)
 }
 
 /// A game handed to the UI, with what its saves must carry on.
 public struct OpenedGame: Sendable {
-  public var game: Playthrough
-  public var players: [String]
-  public var quiz: [Style?]?
-  /// When the game was first saved, kept across autosaves.
-  public var created: Date?
+  public var session: Session
   /// The slot this game autosaves to (see `SaveStore.autosaveSlot`).
   public var autosaveSlot: String
   /// Shown on the status line, e.g. "Resumed 'lunch'" or a scenario-changed warning.
   public var notice: String?
 
-  public init(
-    game: Playthrough, autosaveSlot: String, players: [String] = [], quiz: [Style?]? = nil, created: Date? = nil,
-    notice: String? = nil
-  ) {
-    self.game = game
-    self.players = players
-    self.quiz = quiz
-    self.created = created
+  public init(session: Session, autosaveSlot: String, notice: String? = nil) {
+    self.session = session
     self.autosaveSlot = autosaveSlot
     self.notice = notice
   }

@@ -1,4 +1,5 @@
 import Foundation
+import OverlapEngine
 
 /// A run of text in one style: the unit that screens build their content from.
 struct Span: Equatable, Sendable {
@@ -49,9 +50,11 @@ enum TextLayout {
   /// Columns a character takes in a terminal: 2 for wide East Asian and emoji, 0 for controls.
   static func width(of character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
+    // Text reaches the grid through `Canvas.shown`, which makes controls visible; any
+    // that slip past take no room and are never drawn.
+    if TerminalSafe.isControl(first) { return 0 }
     let value = first.value
-    if value < 0x7F { return value < 0x20 ? 0 : 1 }
-    if value < 0xA0 { return 0 }
+    if value < 0x7F { return 1 }
     if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
       return 0
     }

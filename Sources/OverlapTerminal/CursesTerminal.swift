@@ -10,7 +10,7 @@ import OverlapTUI
 /// The curses screen. The only type that touches curses: it draws grids, changing only
 /// the cells that differ from the last frame, reads input, and puts the terminal back as
 /// it was on every way out.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
   public private(set) var size: Size
   public let capabilities: Capabilities
   private let screen: OpaquePointer
@@ -25,7 +25,9 @@ public final class CursesTerminal {
   /// - Throws: `TerminalError` when TERM names a terminal curses cannot drive.
   public init(environment: [String: String]) throws(TerminalError) {
     setlocale(LC_ALL, "")
-    let unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
+    // The locale must ask for UTF-8 and the C library must have it, or wide characters fail.
+    let unicode =
+      Capabilities.prefersUnicode(environment) && nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
     // Installed before curses starts, so curses keeps its hands off these signals.
     SignalRelay.install()
     CrashGuard.saveModes()
@@ -44,9 +46,8 @@ public final class CursesTerminal {
     for (sequence, code) in vt220Keys { define_key(sequence, code) }
     canHideCursor = curs_set(0) != ERR
     set_escdelay(25)
-    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     var color = false
-    if has_colors() && !noColor {
+    if has_colors() && Capabilities.allowsColor(environment) {
       start_color()
       use_default_colors()
       color = true

@@ -10,13 +10,15 @@ nonisolated(unsafe) private var relayWriteEnd: Int32 = -1
 /// Turns SIGTERM, SIGHUP and SIGINT into bytes on a pipe that the input loop polls.
 ///
 /// The handler only writes one byte, which is safe inside a signal; saving and
-/// restoring the terminal happen later, in the main loop.
-enum SignalRelay {
+/// restoring the terminal happen later, in the main loop. Full-screen play, plain play
+/// and explore all use it.
+public enum SignalRelay {
   static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
-  nonisolated(unsafe) private(set) static var readEnd: Int32 = -1
+  /// The end to poll; -1 when not installed (poll ignores a negative descriptor).
+  nonisolated(unsafe) public private(set) static var readEnd: Int32 = -1
   nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
 
-  static func install() {
+  public static func install() {
     guard readEnd < 0 else { return }
     acceptTerminalSignals()
     var ends: [Int32] = [-1, -1]
@@ -64,7 +66,7 @@ enum SignalRelay {
   }
 
   /// Puts back the handlers that were there before `install`.
-  static func uninstall() {
+  public static func uninstall() {
     guard readEnd >= 0 else { return }
     for (signal, old) in previous {
       var action = old
@@ -78,7 +80,7 @@ enum SignalRelay {
   }
 
   /// The first signal that arrived since the last call, if any.
-  static func pending() -> Int32? {
+  public static func pending() -> Int32? {
     guard readEnd >= 0 else { return nil }
     var byte: UInt8 = 0
     return read(readEnd, &byte, 1) == 1 ? Int32(byte) : nil

@@ -1,8 +1,8 @@
-import OverlapEngine
-import Testing
 import Foundation
 import OverlapCLI
+import OverlapEngine
 import Synchronization
+import Testing
 
 /// Runs `overlap` commands in-process and captures what they print.
 struct CommandResult {
@@ -61,4 +61,25 @@ func onlyAutosave(in saves: String) throws -> String {
   let autosaves = try SaveStore(directory: saves).names().filter(SaveStore.isAutosave)
   try #require(autosaves.count == 1, "expected one autosave, found \(autosaves)")
   return autosaves[0]
+}
+
+/// Runs the built `overlap` binary in a process of its own and waits for it.
+func runBinary(_ arguments: [String]) throws -> CommandResult {
+  try #require(FileManager.default.isExecutableFile(atPath: Paths.binary), "build the overlap binary first")
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: Paths.binary)
+  process.arguments = arguments
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  // Read both to the end before waiting, so a full pipe never blocks the child.
+  let output = out.fileHandleForReading.readDataToEndOfFile()
+  let errors = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
+    err: String(decoding: errors, as: UTF8.self))
 }

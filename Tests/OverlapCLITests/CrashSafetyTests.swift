@@ -13,7 +13,7 @@ import OverlapEngine
     var allowed = Set<Data>()
     for moves in scripts {
       let game = try Playthrough.replay(engine: Engine(scenario: try ScenarioLoader.load(path: Paths.tiny)), seed: 1, moves: moves.split(separator: ",").map(String.init))
-      allowed.insert(try SaveGame(game).encoded())
+      allowed.insert(try SaveGame(Session(game: game)).encoded())
     }
     var generator = SplitMix64(seed: 2024)
     for attempt in 0..<40 {

@@ -1,4 +1,5 @@
 import Foundation
+import OverlapTUI
 import Testing
 
 @testable import OverlapCLI
@@ -228,7 +229,7 @@ import Testing
     (["LANG": "POSIX"], false),
   ])
   func theLocaleDecidesBetweenUnicodeAndASCII(environment: [String: String], unicode: Bool) {
-    #expect(TerminalTraits.isUTF8(environment) == unicode)
+    #expect(Capabilities.prefersUnicode(environment) == unicode)
   }
 
   @Test func filesGetNoColourAndAUsableWidth() {

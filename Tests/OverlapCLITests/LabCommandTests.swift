@@ -43,7 +43,7 @@ import Testing
     let result = overlap("check", Self.flawed)
     #expect(result.status == 1)
     let lines = result.out.split(separator: "\n").map(String.init)
-    #expect(lines.last == "1 file checked: 7 errors, 15 warnings")
+    #expect(lines.last == "1 file checked: 7 errors, 17 warnings")
     let pattern = try Regex(#"^.+Lab/flawed\.yaml:\d+:\d+: (error|warning): .+$"#)
     for line in lines.dropLast() { #expect(line.wholeMatch(of: pattern) != nil, "\(line)") }
     #expect(result.out.contains("flawed.yaml:37:9: error: choice 'impossible' is never offered"))
@@ -54,10 +54,10 @@ import Testing
     #expect(result.status == 1)
     let document = try json(result.out)
     #expect(document["errors"] as? Int == 7)
-    #expect(document["warnings"] as? Int == 15)
+    #expect(document["warnings"] as? Int == 17)
     #expect((document["files"] as? [String])?.count == 2)
     let findings = try #require(document["findings"] as? [[String: Any]])
-    #expect(findings.count == 22)
+    #expect(findings.count == 24)
     #expect(Set(findings[0].keys) == ["path", "line", "column", "severity", "rule", "message"])
     #expect(findings.contains { $0["rule"] as? String == "unreachable-scene" && $0["line"] as? Int == 71 })
   }
@@ -66,7 +66,7 @@ import Testing
     let folder = try folder(with: [Self.clean, Self.flawed])
     let result = overlap("check", "--scenarios", folder)
     #expect(result.status == 1)
-    #expect(result.out.hasSuffix("2 files checked: 7 errors, 15 warnings\n"))
+    #expect(result.out.hasSuffix("2 files checked: 7 errors, 17 warnings\n"))
   }
 
   @Test func checkReportsWhatTheLoaderRejects() throws {
@@ -112,7 +112,7 @@ import Testing
     #expect(result.status == 1)
     let lines = result.out.split(separator: "\n").map(String.init)
     #expect(lines.first == "FAIL lab-flawed: twice")
-    #expect(lines[1].hasSuffix("flawed.yaml:101:5: turn 2: expected ending 'good', but the game ended in 'anyway' (mixed)"))
+    #expect(lines[1].hasSuffix("flawed.yaml:102:5: turn 2: expected ending 'good', but the game ended in 'anyway' (mixed)"))
     #expect(lines.last == "3 passed, 1 failed")
   }
 
@@ -138,6 +138,28 @@ import Testing
   }
 
   // MARK: - explore
+
+  /// Transcripts for an author to read: likely and rare paths per strategy, one per ending.
+  @Test func exploreWritesTranscriptsToRead() throws {
+    let folder = Paths.temporaryFolder() + "/transcripts"
+    let result = overlap("explore", Paths.tiny, "--transcripts", "2", "--out", folder, "--runs", "200", "--strategy", "leader")
+    #expect(result.status == 0, "\(result.err)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(files.contains("index.txt"))
+    #expect(files.contains { $0.hasPrefix("01-leader-most-likely-") })
+    #expect(files.contains { $0.contains("-leader-rare-") })
+    #expect(files.contains { $0.contains("-ending-") })
+    let first = try String(contentsOfFile: folder + "/" + (files.first { $0.hasPrefix("01-") } ?? ""), encoding: .utf8)
+    #expect(first.contains("Replay: overlap run \(Paths.tiny) --seed "))
+    #expect(first.contains("== Turn 1: Kickoff [kickoff]"))
+    #expect(first.contains("> 1. [leader] Share the vision"))
+    #expect(first.contains("== Ending: "))
+    let replay = first.split(separator: "\n")[1].split(separator: " ")
+    let seed = String(replay[5])
+    let moves = String(replay[7])
+    #expect(overlap("run", Paths.tiny, "--seed", seed, "--moves", moves).status == 0)
+    #expect(overlap("explore", Paths.tiny, "--transcripts", "2").status == 64)
+  }
 
   @Test func exploreJSONHasTheDocumentedKeys() throws {
     let result = overlap("explore", Self.clean, "--runs", "300", "--format", "json", "--jobs", "2")

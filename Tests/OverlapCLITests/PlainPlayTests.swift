@@ -42,7 +42,7 @@ import Testing
     #expect(first.contains("Progress saved as '\(slot)'"))
     let second = try play(["h", "2", "1"], saves: saves, load: slot)
     #expect(second.contains("Resumed '\(slot)'"))
-    #expect(second.contains("Turn 1: vision (leader)"))
+    #expect(second.contains("Turn 1: Share the vision (leader)"))
     #expect(second.contains("Ending:"))
     // Continuing an autosave writes to it, not to a new slot.
     #expect(try onlyAutosave(in: saves) == slot)
@@ -73,12 +73,31 @@ import Testing
     #expect(try SaveStore(directory: saves).read("lunch-break").moves == ["vision"])
   }
 
+  /// Plain mode echoes the move, answers a typo with one line instead of the whole scene,
+  /// and lets `q` quit at the quiz question (issue: one record of play, plain mode).
+  @Test func movesAreEchoedAndTyposCostOneLine() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "nonsense", "2", "q"], saves: saves)
+    #expect(out.contains("You chose: Share the vision"))
+    #expect(out.components(separatedBy: "Turn 2 of 3").count == 2)
+    #expect(out.contains("'nonsense' is not a choice offered in scene 'middle'"))
+  }
+
+  @Test func qAtTheQuizQuestionSavesAndQuitsWithoutPlaying() throws {
+    let saves = Paths.temporaryFolder()
+    let out = try play(["1", "l", "2", "q"], workshop: WorkshopOptions(quiz: true), saves: saves)
+    #expect(out.contains("Progress saved as"))
+    let save = try SaveStore(directory: saves).read(try onlyAutosave(in: saves))
+    #expect(save.moves == ["vision"])
+    #expect(save.quiz == [.leader])
+  }
+
   @Test func quizHidesStylesAndScoresGuesses() throws {
     let saves = Paths.temporaryFolder()
     let out = try play(["1", "x", "l", "control", "l", "2", "m"], workshop: WorkshopOptions(quiz: true), saves: saves)
     #expect(out.contains("  1. Share the vision"))
     #expect(!out.contains("[leader]"))
-    #expect(out.contains("Type l for leader or m for manager."))
+    #expect(out.contains("Type l for leader or m for manager, or q to save and quit."))
     #expect(out.contains("Right: That was a leader move"))
     #expect(out.contains("Not quite: That was a manager move"))
     #expect(out.contains("Quiz: 2 of 3 styles named correctly (67%)."))

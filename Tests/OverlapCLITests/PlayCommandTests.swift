@@ -21,7 +21,7 @@ import Testing
     #expect(result.out.contains("Ana decides this turn."))
     #expect(result.out.contains("Bo decides this turn."))
     #expect(result.out.contains("  1. Share the vision"))
-    #expect(result.out.contains("Was that a leader move or a manager move? (l/m)"))
+    #expect(result.out.contains("Was that a leader move or a manager move? (l/m, q to save and quit)"))
     #expect(result.out.contains("Right: That was a leader move"))
     #expect(result.out.contains("Not quite: That was a manager move"))
     #expect(result.out.contains("Discuss: Which first move matters most?"))

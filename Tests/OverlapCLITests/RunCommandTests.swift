@@ -1,4 +1,5 @@
 import Foundation
+import OverlapEngine
 import Testing
 
 @Suite struct RunCommandTests {
@@ -102,6 +103,37 @@ import Testing
     #expect(rest.out == whole.out)
   }
 
+  /// The workflow docs/headless.md documents: a quiz game continued headless keeps its
+  /// answers, players and creation time (before, `--save` dropped the quiz and reset them).
+  @Test func continuingASaveKeepsItsQuizPlayersAndCreation() throws {
+    let saves = Paths.temporaryFolder()
+    let fixtures = Paths.repository + "/Tests/Fixtures"
+    let played = overlapArray(
+      ["play", "--plain", "tiny", "--seed", "4", "--quiz", "--team", "Ana", "--team", "Bo", "--saves", saves, "--scenarios", fixtures],
+      input: ["1", "l", "s half", "q"])
+    #expect(played.status == 0, "\(played.err)")
+    let before = try SaveStore(directory: saves).read("half")
+    let result = overlap("run", "--load", "half", "--moves", "1", "--save", "later", "--saves", saves, "--scenarios", fixtures)
+    #expect(result.status == 0, "\(result.err)")
+    let after = try SaveStore(directory: saves).read("later")
+    #expect(after.moves.count == 2)
+    #expect(after.quiz == [.leader, nil])
+    #expect(after.players == ["Ana", "Bo"])
+    #expect(after.created == before.created)
+  }
+
+  /// `overlap saves` and the debrief count a finished game's turns the same way.
+  @Test func aFinishedSaveShowsTheTurnsPlayed() throws {
+    let saves = Paths.temporaryFolder()
+    #expect(overlap("run", Paths.tiny, "--moves", "vision,control,finish-lead", "--save", "done", "--saves", saves).status == 0)
+    #expect(overlap("run", Paths.tiny, "--moves", "vision", "--save", "going", "--saves", saves).status == 0)
+    let store = SaveStore(directory: saves)
+    #expect(try store.read("done").summary.turn == 3)
+    #expect(try store.read("going").summary.turn == 2)
+    let debrief = overlap("debrief", "done", "--saves", saves, "--scenarios", Paths.repository + "/Tests/Fixtures")
+    #expect(debrief.out.contains("3 turns"))
+  }
+
   @Test func loadingAMissingSaveListsSaves() {
     let saves = Paths.temporaryFolder()
     _ = overlap("run", Paths.tiny, "--moves", "1", "--save", "kept", "--saves", saves)
@@ -143,6 +175,15 @@ import Testing
     #expect(overlap("test", "--scenarios", folder).status == 0)
     #expect(overlap("new", "team-day", "--scenarios", folder).status == 64)
     #expect(overlap("new", "Bad Id", "--scenarios", folder).status == 64)
+    // Any id the format accepts, folded text without a trailing newline, and a schema
+    // path that leads from the new file's folder to the project's schema.
+    #expect(overlap("new", "Team_Day2", "--scenarios", folder).status == 0)
+    let text = (try? String(contentsOfFile: folder + "/Team_Day2.yaml", encoding: .utf8)) ?? ""
+    #expect(text.contains("text: >-\n"))
+    #expect(!text.contains(": >\n"))
+    let schema = text.split(separator: "\n").first.map { String($0.dropFirst("# yaml-language-server: $schema=".count)) } ?? ""
+    let resolved = URL(fileURLWithPath: schema, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
+    #expect(resolved == URL(fileURLWithPath: "Scenarios/scenario.schema.json").standardizedFileURL.path)
   }
 
   @Test func bareOverlapWithoutATerminalPrintsUsage() {

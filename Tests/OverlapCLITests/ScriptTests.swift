@@ -45,9 +45,48 @@ import Testing
     return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
   }
 
+  // MARK: - What the scripts need
+
+  /// Whether a test that needs a tool runs: always when the tool is there; and under
+  /// `CI=true` even when it is not, so that a CI machine missing it fails instead of
+  /// skipping. Elsewhere `swift test` passes without it and says what was skipped.
+  static func runs(having tool: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    tool || environment["CI"] == "true"
+  }
+
+  /// Whether a command is on the PATH.
+  static func onPath(_ command: String) -> Bool {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(command)") }
+  }
+
+  /// Whether python3 can import `jsonschema` and `yaml`, which `scripts/check-schema` needs.
+  static var hasSchemaModules: Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import jsonschema, yaml"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  @Test func aMissingToolSkipsOnlyOutsideCI() {
+    #expect(Self.runs(having: true, environment: [:]))
+    #expect(!Self.runs(having: false, environment: [:]))
+    #expect(!Self.runs(having: false, environment: ["CI": "false"]))
+    #expect(Self.runs(having: false, environment: ["CI": "true"]))
+    #expect(Self.onPath("sh"))
+    #expect(!Self.onPath("overlap-no-such-tool"))
+  }
+
+  // MARK: - The scripts
+
   /// The real binary in tmux: plays, resizes, quits every way, and checks the terminal
   /// is left clean and progress is saved (issue: full-screen terminal play).
-  @Test func fullScreenGameEndToEnd() throws {
+  @Test(.enabled(if: runs(having: onPath("tmux")), "tmux is not installed; scripts/tui-e2e needs it (CI=true makes this a failure)"))
+  func fullScreenGameEndToEnd() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Paths.binary), "build the overlap binary first")
     let result = try run("tui-e2e")
     #expect(result.status == 0, "\(result.output)")
@@ -55,7 +94,11 @@ import Testing
   }
 
   /// The JSON Schema that editors use accepts every scenario and rejects broken ones.
-  @Test func schemaFitsTheScenarios() throws {
+  @Test(
+    .enabled(
+      if: runs(having: hasSchemaModules),
+      "python3 with jsonschema and yaml is not installed; scripts/check-schema needs it (CI=true makes this a failure)"))
+  func schemaFitsTheScenarios() throws {
     let result = try run("check-schema")
     #expect(result.status == 0, "\(result.output)")
   }

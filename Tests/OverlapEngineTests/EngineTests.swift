@@ -149,6 +149,96 @@ import Testing
     #expect(second.events.first?.changes == [TurnReport.Change(name: "efficiency", before: 50, after: 47)])
   }
 
+  /// The typed record groups each change under its cause as the rules run (issue: one
+  /// record of play). Before, an event with `later` effects reported no changes at all.
+  @Test func anEventWithLaterEffectsKeepsItsOwnChanges() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: c1
+              text: C
+              style: leader
+              effects: {morale: 5}
+              chance: [{percent: 99, effects: {stability: 2}}]
+        - id: s2
+          text: S
+          choices:
+            - {id: c2, text: C, style: manager}
+      """, extra: """
+      events:
+        - id: rally
+          title: Rally
+          when: morale > 50
+          effects: {efficiency: 4}
+          later: [{in: 1, effects: {morale: 1}}]
+      """)
+    let game = try play(try engine(yaml), ["c1", "c2"])
+    let first = game.turns[0]
+    #expect(first.effects == [Turn.Change(target: 0, before: 50, after: 55)])
+    #expect(first.rolls == [Turn.Roll(chance: 0, hit: true, changes: [Turn.Change(target: 2, before: 50, after: 52)])])
+    #expect(first.scheduled.isEmpty)
+    #expect(first.events.count == 1)
+    #expect(first.events.first?.changes == [Turn.Change(target: 1, before: 50, after: 54)])
+    #expect(first.events.first?.scheduled.map(\.source) == [.event(0)])
+    #expect(game.report(0).events.first?.changes == [TurnReport.Change(name: "efficiency", before: 50, after: 54)])
+    #expect(game.report(0).scheduled.map(\.turn) == [2])
+    #expect(game.turns[1].landed.map(\.changes) == [[Turn.Change(target: 0, before: 55, after: 56)]])
+  }
+
+  /// A chance that misses can say what did not happen (issue: one record of play).
+  @Test func aMissedChanceShowsItsMissText() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: risky
+              text: Risky
+              style: leader
+              chance:
+                - {percent: 1, effects: {morale: -20}, text: It went wrong., miss: "The risk, a {morale}-point slump, did not come."}
+      """)
+    let game = try play(try engine(yaml), ["risky"])
+    #expect(game.turns[0].rolls.map(\.hit) == [false])
+    #expect(game.report(0).rolls.first?.text == "The risk, a 50-point slump, did not come.")
+  }
+
+  /// `elif` and `else` paragraphs: exactly one paragraph of a chain shows.
+  @Test(arguments: [(70, "High."), (40, "Middling."), (10, "Low.")])
+  func elifAndElseShowOneParagraphOfTheChain(morale: Int, expected: String) throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text:
+            - Always.
+            - if: morale > 60
+              text: High.
+            - elif: morale > 30
+              text: Middling.
+            - else: Low.
+          choices:
+            - {id: c1, text: C, style: leader}
+      """, extra: "meters: {morale: \(morale), efficiency: 50, stability: 50}")
+    let game = Playthrough(engine: try engine(yaml), seed: 1)
+    #expect(game.sceneText == "Always.\n\n\(expected)")
+  }
+
+  @Test func elifAndElseNeedAnIfBeforeThem() {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text:
+            - Plain.
+            - else: Orphan.
+          choices:
+            - {id: c1, text: C, style: leader}
+      """)
+    #expect(throws: ScenarioError.self) { try engine(yaml) }
+    do {
+      _ = try engine(yaml)
+    } catch let error as ScenarioError {
+      #expect(error.diagnostics.map(\.message) == ["'else' in the text of scene 's1' must follow an 'if' or 'elif' paragraph"])
+    } catch {}
+  }
+
   @Test func delayedEffectsDueAfterTheEndNeverLand() throws {
     let engine = try engine(Fixtures.scenario(scenes: """
         - id: a

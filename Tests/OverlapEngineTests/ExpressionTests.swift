@@ -85,6 +85,24 @@ import Testing
     #expect(try Expression("morale > 5", lookup: Self.lookup).constantValue == nil)
   }
 
+  /// Messages that say what the author meant, never a "fix" that changes the meaning.
+  @Test(arguments: [
+    ("morale => 5", "write '>=' for 'at least'"),
+    ("morale =< 5", "write '<=' for 'at most'"),
+    ("morale = 5", "use '==' to compare two values"),
+    ("mn(morale, 3) > 1", "unknown function 'mn'; did you mean 'min'? the functions are min, max and abs"),
+    ("average(morale) > 1", "unknown function 'average'; the functions are min, max and abs"),
+    ("50% > morale", "'%' is the remainder after dividing; for a percentage write the number alone, as in 'morale > 50'"),
+  ])
+  func mistakesGetAdviceThatKeepsTheMeaning(source: String, message: String) {
+    #expect(throws: ExpressionError.self) { try Expression(source, lookup: Self.lookup) }
+    do {
+      _ = try Expression(source, lookup: Self.lookup)
+    } catch {
+      #expect(error.message == message)
+    }
+  }
+
   @Test func overflowSaturatesInsteadOfTrapping() throws {
     #expect(try evaluate("9223372036854775807 + 1") == Int.max)
     #expect(try evaluate("(0 - 9223372036854775807 - 1) / (0 - 1)") == Int.max)

@@ -36,7 +36,7 @@ import Testing
     for guess in (pid - 50)...(pid + 50) {
       symlink(victim, "\(folder)/.slot.json.\(guess).tmp")
     }
-    try store.write(SaveGame(try game()), as: "slot")
+    try store.write(Session(game: try game()), as: "slot")
     #expect(FileManager.default.contents(atPath: victim) == Data("secret".utf8))
     #expect(try store.read("slot").moves == ["vision"])
   }
@@ -47,17 +47,17 @@ import Testing
     let live = "\(folder)/.slot.json.\(getpid()).def.tmp"
     try Data("half".utf8).write(to: URL(fileURLWithPath: stale))
     try Data("busy".utf8).write(to: URL(fileURLWithPath: live))
-    try store.write(SaveGame(try game()), as: "slot")
+    try store.write(Session(game: try game()), as: "slot")
     #expect(!FileManager.default.fileExists(atPath: stale))
     #expect(FileManager.default.fileExists(atPath: live))
   }
 
   @Test func backupsKeepThePermissionsOfTheSaveTheyCopy() throws {
-    try store.write(SaveGame(try game()), as: "slot")
+    try store.write(Session(game: try game()), as: "slot")
     chmod(folder + "/slot.json", 0o600)
     var longer = try game()
     try longer.play("rally")
-    try store.write(SaveGame(longer), as: "slot")
+    try store.write(Session(game: longer), as: "slot")
     #expect(mode(folder + "/slot.json.bak") == 0o600)
     #expect(mode(folder + "/slot.json") == 0o600)
   }
@@ -66,7 +66,7 @@ import Testing
     let victim = folder + "/victim.txt"
     try Data("secret".utf8).write(to: URL(fileURLWithPath: victim))
     symlink(victim, folder + "/slot.json")
-    try store.write(SaveGame(try game()), as: "slot")
+    try store.write(Session(game: try game()), as: "slot")
     #expect(FileManager.default.contents(atPath: victim) == Data("secret".utf8))
     #expect(!FileManager.default.fileExists(atPath: folder + "/slot.json.bak"))
     #expect(try store.read("slot").moves == ["vision"])
@@ -74,16 +74,16 @@ import Testing
 
   @Test(arguments: ["notes.json", "notes"])
   func slotNamesNeverLeaveTheSavesFolder(name: String) throws {
-    try store.write(SaveGame(try game()), as: name)
+    try store.write(Session(game: try game()), as: name)
     #expect(FileManager.default.fileExists(atPath: folder + "/notes.json"))
     #expect(!FileManager.default.fileExists(atPath: "notes.json"))
-    #expect(throws: SaveProblem.badName("../notes.json")) { try store.write(SaveGame(try game()), as: "../notes.json") }
+    #expect(throws: SaveProblem.badName("../notes.json")) { try store.write(Session(game: try game()), as: "../notes.json") }
   }
 
   // MARK: - Reading
 
   func writeSave(_ name: String, _ change: (inout [String: Any]) -> Void) throws {
-    var object = try JSONSerialization.jsonObject(with: try SaveGame(try game()).encoded()) as? [String: Any] ?? [:]
+    var object = try JSONSerialization.jsonObject(with: try SaveGame(Session(game: try game())).encoded()) as? [String: Any] ?? [:]
     change(&object)
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: "\(folder)/\(name).json"))
   }

@@ -38,7 +38,15 @@ import Testing
   }
 
   @Test func yamlSyntaxErrorNamesLineAndColumn() {
-    #expect(errors("id: x\ntitle: [\n") == ["test.yaml:3:1: error: YAML syntax: did not find expected node content (while parsing a flow node at line 3)"])
+    #expect(errors("id: x\ntitle: [\n") == ["test.yaml:3:1: error: YAML syntax: did not find expected node content (while parsing a flow node at line 3); a value is missing, or a bracket or quote is not closed"])
+  }
+
+  /// libyaml's wording is kept, and followed by what it usually means in a scenario.
+  @Test func yamlErrorsAreExplainedInPlainWords() {
+    let colon = errors("id: x\ntitle: T\nsummary: Note: this breaks\n")
+    #expect(colon.first?.hasPrefix("test.yaml:3:14: error: YAML syntax: mapping values are not allowed in this context; either the indent is wrong, or a text holds ': '") == true, "\(colon)")
+    let unclosed = errors("id: x\ntitle: \"unclosed\n")
+    #expect(unclosed.first?.hasSuffix("a quote or a bracket is opened and never closed") == true, "\(unclosed)")
   }
 
   @Test func tabsAreExplained() {
@@ -62,6 +70,14 @@ import Testing
     data.append(0xE9)
     data.append(contentsOf: Array("\n".utf8))
     #expect(errors(data) == ["test.yaml:2:11: error: the file is not valid UTF-8 text; save it as UTF-8 in your editor"])
+  }
+
+  @Test func aControlCharacterIsFoundWhereItIs() {
+    #expect(errors("id: x\ntitle: caf\u{0}é\n") == [
+      #"test.yaml:2:11: error: the file holds the control character ^@, which YAML does not allow; delete it, or write it as "\x00" inside double quotes"#
+    ])
+    #expect(errors("id: x\n\n  text: \u{1B}[2J\n").first?.hasPrefix("test.yaml:3:9: error: the file holds the control character ^[,") == true)
+    #expect(errors("id: x\ntitle: \u{9B}\n").first?.hasPrefix("test.yaml:2:8: error: the file holds the control character <U+009B>,") == true)
   }
 
   @Test func topLevelMustBeAMapping() {

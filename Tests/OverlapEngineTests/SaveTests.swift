@@ -32,11 +32,11 @@ import Testing
       let whole = DeterminismTests().randomGame(engine, seed: seed)
       for k in 0...whole.moves.count {
         var partial = try Playthrough.replay(engine: engine, seed: seed, moves: Array(whole.moves.prefix(k)))
-        try store.write(SaveGame(partial, players: ["Ana", "Bo"]), as: "slot")
+        try store.write(Session(game: partial, players: ["Ana", "Bo"]), as: "slot")
         let opened = try store.load("slot", library: library)
         #expect(opened.warning == nil)
-        #expect(opened.save.players == ["Ana", "Bo"])
-        partial = opened.game
+        #expect(opened.session.players == ["Ana", "Bo"])
+        partial = opened.session.game
         for move in whole.moves.dropFirst(k) { try partial.play(move) }
         #expect(partial.state == whole.state)
         #expect(partial.reports == whole.reports)
@@ -45,7 +45,7 @@ import Testing
   }
 
   @Test func saveHoldsTheDocumentedKeys() throws {
-    try store.write(SaveGame(try fixtureGame()), as: "keys")
+    try store.write(Session(game: try fixtureGame()), as: "keys")
     let object = try JSONSerialization.jsonObject(with: try #require(contents("keys.json"))) as? [String: Any]
     let keys = Set(object?.keys.map { $0 } ?? [])
     #expect(keys == ["formatVersion", "minimumReaderVersion", "scenario", "scenarioHash", "seed", "moves", "players", "created", "updated", "summary"])
@@ -53,9 +53,9 @@ import Testing
   }
 
   @Test func overwritingKeepsTheOldVersionAsBackup() throws {
-    try store.write(SaveGame(try fixtureGame(["vision"])), as: "slot")
+    try store.write(Session(game: try fixtureGame(["vision"])), as: "slot")
     let first = try #require(contents("slot.json"))
-    try store.write(SaveGame(try fixtureGame()), as: "slot")
+    try store.write(Session(game: try fixtureGame()), as: "slot")
     #expect(contents("slot.json.bak") == first)
     #expect(try store.read("slot").moves == ["vision", "control"])
     #expect(try store.names() == ["slot"])
@@ -64,12 +64,12 @@ import Testing
   @Test(arguments: ["../evil", "a/b", "", ".hidden", "tab\tname", "x\u{1}", String(repeating: "n", count: 65), "naïve"])
   func badSlotNamesAreRefused(name: String) throws {
     #expect(throws: SaveProblem.badName(name)) {
-      try store.write(SaveGame(try fixtureGame()), as: name)
+      try store.write(Session(game: try fixtureGame()), as: name)
     }
   }
 
   @Test func missingSaveListsTheOthers() throws {
-    try store.write(SaveGame(try fixtureGame()), as: "mine")
+    try store.write(Session(game: try fixtureGame()), as: "mine")
     #expect(throws: SaveProblem.missing(folder + "/yours.json", available: ["mine"])) {
       try store.read("yours")
     }
@@ -90,7 +90,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/broken.json"
     try #require(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
-    try store.write(SaveGame(try fixtureGame()), as: "good")
+    try store.write(Session(game: try fixtureGame()), as: "good")
     let good = contents("good.json")
     let library = ScenarioLibrary(directory: Fixtures.path("Tests/Fixtures"))
     do {
@@ -115,18 +115,18 @@ import Testing
     try original.write(toFile: scenarios + "/tiny.yaml", atomically: true, encoding: .utf8)
     let library = ScenarioLibrary(directory: scenarios)
     let game = Playthrough(engine: Engine(scenario: try library.load("tiny")), seed: 1)
-    try store.write(SaveGame(game), as: "before")
+    try store.write(Session(game: game), as: "before")
     try (original + "\n# edited\n").write(toFile: scenarios + "/tiny.yaml", atomically: true, encoding: .utf8)
     let opened = try store.load("before", library: library)
     #expect(opened.warning?.contains("has changed since this game was saved") == true)
   }
 
   @Test func unwritableFolderIsAnIOErrorAndKeepsOldSaves() throws {
-    try store.write(SaveGame(try fixtureGame()), as: "safe")
+    try store.write(Session(game: try fixtureGame()), as: "safe")
     let blocked = SaveStore(directory: folder + "/safe.json/inner")
-    #expect(throws: SaveProblem.self) { try blocked.write(SaveGame(try fixtureGame()), as: "x") }
+    #expect(throws: SaveProblem.self) { try blocked.write(Session(game: try fixtureGame()), as: "x") }
     do {
-      try blocked.write(SaveGame(try fixtureGame()), as: "x")
+      try blocked.write(Session(game: try fixtureGame()), as: "x")
     } catch let problem as SaveProblem {
       guard case .io = problem else {
         Issue.record("expected an I/O problem, got \(problem)")

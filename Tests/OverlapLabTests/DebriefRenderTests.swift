@@ -92,7 +92,7 @@ import Testing
       "Ending: Muddling through [mixed]", "Not reached: Thriving (success) needs morale >= 60 and efficiency >= 60.",
       "Meters over 3 turns (all three on one scale, 40 to 70)", "  By turn  L M M",
       "Turn 1 · Share the vision (leader, vision / tasks)", "Note: A leader move.", "With a manager move instead:",
-      "• Rally (rally)", "→ Thriving (success) instead of your Muddling through.", "Delayed effects that landed",
+      "• Rally\n", "→ Thriving (success) instead of your Muddling through.", "Delayed effects that landed",
       "1 of 3 styles named correctly (33%).", "  Ana  turns 1 and 3 · 1 leader, 1 manager · quiz 1 of 2",
     ] {
       #expect(text.contains(expected), "missing: \(expected)")
@@ -139,6 +139,19 @@ import Testing
     #expect(crowded.labels == "0  3   7")
   }
 
+  /// Found by the loader fuzzer: a four-digit last turn ran past the end of the labels.
+  @Test(arguments: [40, 80, 100])
+  func aThousandTurnGameHasAnAxisThatFits(width: Int) throws {
+    let scenes = (0..<1_000).map { "  - {id: s\($0), text: t, choices: [{id: c\($0), text: c, style: leader}]}" }
+    let scenario = try LabFixtures.load(LabFixtures.scenario(scenes: scenes.joined(separator: "\n")))
+    let game = try Playthrough.replay(engine: Engine(scenario: scenario), seed: 1, moves: Array(repeating: "1", count: 1_000))
+    let debrief = Debrief(game: game)
+    let axis = debrief.turnAxis(width: width, unicode: true)
+    #expect(axis.labels.hasSuffix("1000"))
+    #expect(axis.labels.hasPrefix("0"))
+    #expect(debrief.text(width: width, unicode: true, color: false).contains("Meters over 1000 turns"))
+  }
+
   // MARK: - Markdown and HTML
 
   @Test func markdownHasTablesAndEscapesWhatPlayersWrote() throws {
@@ -149,7 +162,7 @@ import Testing
     #expect(markdown.contains("## Ending: Muddling through (mixed)"))
     #expect(markdown.contains("| morale | ▄▅▅▅ | 50 | 60 | 55 | 55 | +5 |"))
     #expect(markdown.contains("### Turn 2: manager move, people / systems"))
-    #expect(markdown.contains("- **Rally** (`rally`): Thriving (success) instead of your Muddling through."))
+    #expect(markdown.contains("- **Rally**: Thriving (success) instead of your Muddling through."))
     #expect(markdown.contains("| \\<Ana\\> | 1, 2, 3 | 1 | 2 |"))
   }
 

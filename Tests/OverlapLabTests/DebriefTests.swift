@@ -109,7 +109,7 @@ func numbers(_ meters: MeterValues) -> [Int] { [meters.morale, meters.efficiency
     #expect(
       landed == [
         .init(
-          turn: 3, from: "vision", fromTurn: 1, text: "The shared vision pays off.",
+          turn: 3, from: "vision", fromTitle: "Share the vision", fromTurn: 1, text: "The shared vision pays off.",
           changes: [.init(name: "efficiency", before: 55, after: 61)])
       ])
   }
@@ -128,6 +128,32 @@ func numbers(_ meters: MeterValues) -> [Int] { [meters.morale, meters.efficiency
         == "morale +10, efficiency +6: 16 points, of which efficiency +6 landed later (turn 3).")
     #expect(keys[1].shifts.map(\.delta) == [-5, 0, 10])
     #expect(Debrief.movementLine(keys[1]) == "morale -5, stability +10: 15 points, all at once.")
+  }
+
+  /// A move worth stability +10 was shown as "+19, all at once" when two events fired
+  /// after it: an event's effects belong to no move (issue: one record of play).
+  @Test func keyTurnsLeaveEventEffectsOutOfTheMove() throws {
+    let yaml = LabFixtures.scenario(
+      scenes: """
+          - id: a
+            text: A
+            choices:
+              - {id: steady, text: Steady, style: manager, lens: change-stability, note: n, effects: {stability: 10}}
+          - id: b
+            text: B
+            choices:
+              - {id: last, text: Last, style: leader, lens: vision-tasks, note: n}
+        """,
+      extra: """
+        events:
+          - {id: calm, title: Calm, when: stability > 55, effects: {stability: 5}}
+          - {id: calmer, title: Calmer, when: stability > 62, effects: {stability: 4}}
+        """)
+    let game = try Playthrough.replay(engine: Engine(scenario: try LabFixtures.load(yaml)), seed: 1, moves: ["steady", "last"])
+    #expect(game.states[1].meter(.stability) == 69)
+    let steady = try #require(Debrief(game: game).keyTurns.first)
+    #expect(steady.shifts.map(\.delta) == [0, 0, 10])
+    #expect(Debrief.movementLine(steady) == "stability +10: 10 points, all at once.")
   }
 
   @Test(arguments: [(3, 2), (5, 2), (6, 3), (7, 3), (1, 1)])

@@ -22,17 +22,23 @@ enum TUIFixtures {
     try Playthrough.replay(engine: Engine(scenario: tiny()), seed: 4, moves: moves)
   }
 
+  /// A quiz session of `moves`, with one guess per move.
+  static func quizSession(_ moves: [String], guesses: [Style?], players: [String] = []) throws -> Session {
+    var session = Session(game: try game(), players: players, quiz: true)
+    for (move, guess) in zip(moves, guesses) { try session.play(move, guess: guess) }
+    return session
+  }
+
   /// The moment a save was written, fixed so listings render the same.
   static let savedAt = Date(timeIntervalSince1970: 1_795_000_000)
 
+  /// The moves of each readable fixture save, newest first.
+  static let savedMoves: KeyValuePairs = ["autosave-tiny": ["vision"], "lunch-break": ["plan", "control", "finish-lead"]]
+
   static func saves() throws -> [SaveEntry] {
-    [
-      SaveEntry(name: "autosave-tiny", save: SaveGame(try game(["vision"]), created: savedAt, now: savedAt)),
-      SaveEntry(
-        name: "lunch-break",
-        save: SaveGame(try game(["plan", "control", "finish-lead"]), created: savedAt, now: savedAt)),
-      SaveEntry(name: "mangled", problem: "SaveGames/mangled.json: not a readable save: it is not valid JSON"),
-    ]
+    try savedMoves.map { name, moves in
+      SaveEntry(name: name, save: SaveGame(Session(game: try game(moves), now: savedAt)))
+    } + [SaveEntry(name: "mangled", problem: "SaveGames/mangled.json: not a readable save: it is not valid JSON")]
   }
 
   static func catalog() throws -> [CatalogEntry] {
@@ -70,6 +76,26 @@ enum TUIFixtures {
     return try ScenarioLoader.load(data: Data(yaml.utf8), path: "wordy.yaml")
   }
 
+  /// A scenario that starts with one meter low, one middling and one healthy.
+  static func levels() throws -> Scenario {
+    let yaml = """
+      id: levels
+      title: Levels
+      summary: Meters at every level.
+      goals: [See the colours.]
+      meters: {morale: 20, efficiency: 50, stability: 80}
+      scenes:
+        - id: one
+          text: ["One scene."]
+          choices:
+            - {id: a, text: "Lead.", style: leader, lens: vision-tasks}
+            - {id: b, text: "Manage.", style: manager, lens: vision-tasks}
+      endings:
+        - {id: fine, title: Fine, tone: mixed}
+      """
+    return try ScenarioLoader.load(data: Data(yaml.utf8), path: "levels.yaml")
+  }
+
   /// A model on the game screen after `moves`.
   static func model(
     _ moves: [String] = [], size: Size = Size(width: 80, height: 24), capabilities: Capabilities = unicode
@@ -78,8 +104,9 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: capabilities, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny"))
+      opened: OpenedGame(session: Session(game: try game(moves)), autosaveSlot: "autosave-tiny"))
     model.notice = nil
+    _ = GameLoop.present(&model)
     return model
   }
 
@@ -90,21 +117,35 @@ enum TUIFixtures {
   {
     var model = AppModel(
       size: size, capabilities: unicode, catalog: try catalog(), saves: try saves(),
-      opened: OpenedGame(game: try game(moves), autosaveSlot: "autosave-tiny", players: ["Ana", "Bo"], quiz: guesses), discuss: true)
+      opened: OpenedGame(session: try quizSession(moves, guesses: guesses, players: ["Ana", "Bo"]), autosaveSlot: "autosave-tiny"),
+      discuss: true)
     model.notice = nil
+    _ = GameLoop.present(&model)
     return model
   }
 
   static func menu(size: Size = Size(width: 80, height: 24)) throws -> AppModel {
-    AppModel(size: size, capabilities: unicode, catalog: try catalog(), saves: try saves())
+    var model = AppModel(size: size, capabilities: unicode, catalog: try catalog(), saves: try saves())
+    _ = GameLoop.present(&model)
+    return model
   }
 }
 
-/// Compares a whole screen with `Snapshots/NAME.txt`. `OVERLAP_RECORD=1` rewrites the file on
-/// purpose; a missing file is written and the test fails, so a new snapshot is always looked at.
+/// A message handled as the loop handles it: `update`, then the next frame drawn and its
+/// layout reported back, so scroll keys and clicks see what is on screen.
+@discardableResult
+func send(_ model: inout AppModel, _ message: Message) -> [Command] {
+  let commands = update(&model, message)
+  _ = GameLoop.present(&model)
+  return commands
+}
+
+/// Compares a whole screen, text and styles, with `Snapshots/NAME.txt`. `OVERLAP_RECORD=1`
+/// rewrites the file on purpose; a missing file is written and the test fails, so a new
+/// snapshot is always looked at.
 func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
   let url = TUIFixtures.snapshots.appendingPathComponent("\(name).txt")
-  let actual = grid.text + "\n"
+  let actual = grid.text + "\n" + grid.styleMap
   let record = ProcessInfo.processInfo.environment["OVERLAP_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false
   guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
     do {
@@ -128,5 +169,48 @@ func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.So
       if old != new { report += ["  line \(index + 1) expected: \(old)", "  line \(index + 1)   actual: \(new)"] }
     }
     Issue.record(Comment(rawValue: report.joined(separator: "\n")), sourceLocation: sourceLocation)
+  }
+}
+
+extension Grid {
+  /// The styles of the grid, for snapshots: a legend giving each style other than the
+  /// default a letter, then one row of letters per row of text, a space for the default.
+  var styleMap: String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    var keys: [CellStyle: Character] = [:]
+    var legend: [String] = []
+    let rows = (0..<height).map { row in
+      var line = ""
+      for column in 0..<width where self[row, column].width > 0 {
+        let style = self[row, column].style
+        guard style != CellStyle() else {
+          line.append(" ")
+          continue
+        }
+        if keys[style] == nil {
+          let key = legend.count < letters.count ? letters[legend.count] : "?"
+          keys[style] = key
+          legend.append("\(key) \(style.summary)")
+        }
+        line.append(keys[style] ?? "?")
+      }
+      while line.last == " " { line.removeLast() }
+      return line
+    }
+    return (["-- styles"] + legend + ["--"] + rows).joined(separator: "\n") + "\n"
+  }
+}
+
+extension CellStyle {
+  /// "yellow on blue, bold, reverse": what a snapshot legend says of a style.
+  var summary: String {
+    var parts: [String] = []
+    if foreground != .normal || background != .normal {
+      parts.append(background == .normal ? "\(foreground)" : "\(foreground) on \(background)")
+    }
+    for (on, name) in [(bold, "bold"), (dim, "dim"), (underline, "underline"), (reverse, "reverse")] where on {
+      parts.append(name)
+    }
+    return parts.joined(separator: ", ")
   }
 }

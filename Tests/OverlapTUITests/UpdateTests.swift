@@ -7,7 +7,7 @@ import Testing
 @Suite struct UpdateTests {
   @Test func numberKeyPlaysThatMoveAndAutosaves() throws {
     var model = try TUIFixtures.model()
-    let commands = update(&model, .pressedKey(.character("2")))
+    let commands = send(&model, .pressedKey(.character("2")))
     #expect(commands == [.autosave])
     #expect(model.game?.moves == ["plan"])
     #expect(model.screen == .result(scroll: 0))
@@ -15,32 +15,32 @@ import Testing
 
   @Test func anyKeyClosesTheResultWithoutPlaying() throws {
     var model = try TUIFixtures.model(["vision"])
-    _ = update(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("1")))
     #expect(model.game?.moves == ["vision", "rally"])
-    #expect(update(&model, .pressedKey(.character("2"))) == [])
+    #expect(send(&model, .pressedKey(.character("2"))) == [])
     #expect(model.screen == .game)
     #expect(model.game?.moves == ["vision", "rally"])
   }
 
   @Test func arrowsAndEnterChooseFromTheList() throws {
     var model = try TUIFixtures.model()
-    _ = update(&model, .pressedKey(.down))
-    _ = update(&model, .pressedKey(.character("j")))
-    _ = update(&model, .pressedKey(.down))
+    _ = send(&model, .pressedKey(.down))
+    _ = send(&model, .pressedKey(.character("j")))
+    _ = send(&model, .pressedKey(.down))
     #expect(model.choiceCursor == 2)
-    _ = update(&model, .pressedKey(.character("k")))
+    _ = send(&model, .pressedKey(.character("k")))
     #expect(model.choiceCursor == 1)
-    #expect(update(&model, .pressedKey(.enter)) == [.autosave])
+    #expect(send(&model, .pressedKey(.enter)) == [.autosave])
     #expect(model.game?.moves == ["plan"])
     #expect(model.choiceCursor == 0)
   }
 
   @Test func aNumberThatIsNotOfferedExplainsItself() throws {
     var model = try TUIFixtures.model()
-    #expect(update(&model, .pressedKey(.character("7"))) == [])
+    #expect(send(&model, .pressedKey(.character("7"))) == [])
     #expect(model.game?.moves == [])
     #expect(model.notice?.text == "There is no move 7 here; choose 1 to 3.")
-    _ = update(&model, .pressedKey(.down))
+    _ = send(&model, .pressedKey(.down))
     #expect(model.notice == nil)
   }
 
@@ -49,64 +49,64 @@ import Testing
     var model = try TUIFixtures.model(["vision"])
     model.screens.append(screen)
     var copy = model
-    #expect(update(&model, .pressedKey(.character("q"))) == [.quit(.pressedQuit)])
-    #expect(update(&copy, .pressedKey(.control("c"))) == [.quit(.pressedInterrupt)])
+    #expect(send(&model, .pressedKey(.character("q"))) == [.quit(.pressedQuit)])
+    #expect(send(&copy, .pressedKey(.control("c"))) == [.quit(.pressedInterrupt)])
   }
 
   @Test func qIsALetterInTheSavePrompt() throws {
     var model = try TUIFixtures.model(["vision"])
-    _ = update(&model, .pressedKey(.character("s")))
+    _ = send(&model, .pressedKey(.character("s")))
     #expect(model.screen == .savePrompt(name: "tiny-turn2", problem: nil))
-    _ = update(&model, .pressedKey(.control("u")))
-    for key in "quiz" { _ = update(&model, .pressedKey(.character(key))) }
-    _ = update(&model, .pressedKey(.backspace))
+    _ = send(&model, .pressedKey(.control("u")))
+    for key in "quiz" { _ = send(&model, .pressedKey(.character(key))) }
+    _ = send(&model, .pressedKey(.backspace))
     #expect(model.screen == .savePrompt(name: "qui", problem: nil))
-    _ = update(&model, .pressedKey(.character("/")))
+    _ = send(&model, .pressedKey(.character("/")))
     #expect(model.screen == .savePrompt(name: "qui", problem: "Use letters, digits, '-', '_' and '.' (up to 64)."))
-    #expect(update(&model, .pressedKey(.enter)) == [.save(name: "qui")])
+    #expect(send(&model, .pressedKey(.enter)) == [.save(name: "qui")])
     #expect(model.screen == .game)
-    #expect(update(&model, .pressedKey(.control("c"))) == [.quit(.pressedInterrupt)])
+    #expect(send(&model, .pressedKey(.control("c"))) == [.quit(.pressedInterrupt)])
   }
 
   @Test func emptySaveNameIsRefusedAndEscapeCancels() throws {
     var model = try TUIFixtures.model(["vision"])
-    _ = update(&model, .pressedKey(.character("s")))
-    _ = update(&model, .pressedKey(.control("u")))
-    #expect(update(&model, .pressedKey(.enter)) == [])
+    _ = send(&model, .pressedKey(.character("s")))
+    _ = send(&model, .pressedKey(.control("u")))
+    #expect(send(&model, .pressedKey(.enter)) == [])
     #expect(model.screen == .savePrompt(name: "", problem: "Type a name first."))
-    _ = update(&model, .pressedKey(.escape))
+    _ = send(&model, .pressedKey(.escape))
     #expect(model.screen == .game)
   }
 
   @Test func savedAndFailedCommandsShowOnTheStatusLine() throws {
     var model = try TUIFixtures.model(["vision"])
-    #expect(update(&model, .savedGame(name: "lunch")) == [.listSaves])
+    #expect(send(&model, .savedGame(name: "lunch")) == [.listSaves])
     #expect(
       model.notice == Notice(text: "Saved as 'lunch'. Load it with l, or: overlap play --load lunch", isError: false))
-    _ = update(&model, .commandFailed("Not saved: disk full"))
+    _ = send(&model, .commandFailed("Not saved: disk full"))
     #expect(model.notice == Notice(text: "Not saved: disk full", isError: true))
     #expect(view(model, size: model.size).lines.last == " Not saved: disk full")
   }
 
   @Test func loadPickerLoadsTheSelectedSave() throws {
     var model = try TUIFixtures.model(["vision"])
-    #expect(update(&model, .pressedKey(.character("l"))) == [.listSaves])
+    #expect(send(&model, .pressedKey(.character("l"))) == [.listSaves])
     #expect(model.screen == .loadPicker(cursor: 0))
-    _ = update(&model, .pressedKey(.down))
-    #expect(update(&model, .pressedKey(.enter)) == [.load(name: "lunch-break")])
-    _ = update(&model, .pressedKey(.down))
-    #expect(update(&model, .pressedKey(.enter)) == [])
+    _ = send(&model, .pressedKey(.down))
+    #expect(send(&model, .pressedKey(.enter)) == [.load(name: "lunch-break")])
+    _ = send(&model, .pressedKey(.down))
+    #expect(send(&model, .pressedKey(.enter)) == [])
     #expect(model.notice?.isError == true)
-    _ = update(&model, .pressedKey(.escape))
+    _ = send(&model, .pressedKey(.escape))
     #expect(model.screen == .game)
   }
 
   @Test func openedGameReplacesTheScreens() throws {
     var model = try TUIFixtures.menu()
     let finished = try TUIFixtures.game(["plan", "control", "finish-lead"])
-    _ = update(&model, .openedGame(OpenedGame(game: finished, autosaveSlot: "autosave-tiny", notice: "Loaded")))
+    _ = send(&model, .openedGame(OpenedGame(session: Session(game: finished), autosaveSlot: "autosave-tiny", notice: "Loaded")))
     #expect(model.screens == [.menu(cursor: 0), .ending(scroll: 0)])
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), autosaveSlot: "autosave-tiny")))
+    _ = send(&model, .openedGame(OpenedGame(session: Session(game: try TUIFixtures.game(["vision"])), autosaveSlot: "autosave-tiny")))
     #expect(model.screens == [.menu(cursor: 0), .game])
     #expect(model.game?.moves == ["vision"])
   }
@@ -118,62 +118,62 @@ import Testing
       return
     }
     #expect(entry.name == "autosave-tiny")
-    #expect(update(&model, .pressedKey(.character("c"))) == [.load(name: "autosave-tiny")])
-    #expect(update(&model, .pressedKey(.enter)) == [.load(name: "autosave-tiny")])
+    #expect(send(&model, .pressedKey(.character("c"))) == [.load(name: "autosave-tiny")])
+    #expect(send(&model, .pressedKey(.enter)) == [.load(name: "autosave-tiny")])
   }
 
   @Test func menuStartsANewGameThroughThePicker() throws {
     var model = try TUIFixtures.menu()
-    _ = update(&model, .pressedKey(.character("2")))
+    _ = send(&model, .pressedKey(.character("2")))
     #expect(model.screen == .scenarioPicker(cursor: 0))
-    #expect(update(&model, .pressedKey(.enter)) == [.newGame(path: TUIFixtures.tinyPath)])
-    _ = update(&model, .pressedKey(.down))
-    #expect(update(&model, .pressedKey(.enter)) == [])
+    #expect(send(&model, .pressedKey(.enter)) == [.newGame(path: TUIFixtures.tinyPath)])
+    _ = send(&model, .pressedKey(.down))
+    #expect(send(&model, .pressedKey(.enter)) == [])
     #expect(model.notice?.text.hasPrefix("broken cannot be played:") == true)
-    _ = update(&model, .pressedKey(.escape))
+    _ = send(&model, .pressedKey(.escape))
     #expect(model.screen == .menu(cursor: 1))
   }
 
   @Test func scenariosAreListedOnlyWhenAScreenNeedsThem() throws {
-    let game = OpenedGame(game: try TUIFixtures.game(), autosaveSlot: "autosave-tiny")
+    let game = OpenedGame(session: Session(game: try TUIFixtures.game()), autosaveSlot: "autosave-tiny")
     var playing = AppModel(
       size: Size(width: 80, height: 24), capabilities: TUIFixtures.unicode, catalog: nil, saves: [], opened: game)
     #expect(playing.commandsOnStart == [])
-    #expect(update(&playing, .pressedKey(.escape)) == [.listSaves, .listScenarios])
+    #expect(send(&playing, .pressedKey(.escape)) == [.listSaves, .listScenarios])
 
     var menu = AppModel(size: Size(width: 80, height: 24), capabilities: TUIFixtures.unicode, catalog: nil, saves: [])
     #expect(menu.commandsOnStart == [.listScenarios])
-    #expect(update(&menu, .pressedKey(.character("n"))) == [.listScenarios])
+    #expect(send(&menu, .pressedKey(.character("n"))) == [.listScenarios])
     #expect(view(menu, size: menu.size).text.contains("Reading the scenarios..."))
-    _ = update(&menu, .listedScenarios(try TUIFixtures.catalog()))
+    _ = send(&menu, .listedScenarios(try TUIFixtures.catalog()))
     #expect(menu.commandsOnStart == [])
-    #expect(update(&menu, .pressedKey(.enter)) == [.newGame(path: TUIFixtures.tinyPath)])
+    #expect(send(&menu, .pressedKey(.enter)) == [.newGame(path: TUIFixtures.tinyPath)])
   }
 
   @Test func escapeFromTheGameOpensTheMenuAndEscapeReturns() throws {
     var model = try TUIFixtures.model(["vision"])
-    #expect(update(&model, .pressedKey(.escape)) == [.listSaves])
+    #expect(send(&model, .pressedKey(.escape)) == [.listSaves])
     #expect(model.menuItems.first == .resumeGame)
-    _ = update(&model, .pressedKey(.escape))
+    _ = send(&model, .pressedKey(.escape))
     #expect(model.screen == .game)
   }
 
   @Test func endingScreenLeadsToANewGameOrTheMenu() throws {
     var model = try TUIFixtures.model(["vision", "control"])
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.enter))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.enter))
     #expect(model.screen == .ending(scroll: 0))
     var copy = model
-    #expect(update(&model, .pressedKey(.character("n"))) == [.listSaves])
+    #expect(send(&model, .pressedKey(.character("n"))) == [.listSaves])
     #expect(model.screens == [.menu(cursor: 0), .scenarioPicker(cursor: 0)])
-    #expect(update(&copy, .pressedKey(.enter)) == [.listSaves])
+    #expect(send(&copy, .pressedKey(.enter)) == [.listSaves])
     #expect(copy.screens == [.menu(cursor: 0)])
   }
 
   @Test func suspendAndRedrawAreCommands() throws {
     var model = try TUIFixtures.model()
-    #expect(update(&model, .pressedKey(.control("z"))) == [.suspend])
-    #expect(update(&model, .pressedKey(.control("l"))) == [.redraw])
+    #expect(send(&model, .pressedKey(.control("z"))) == [.suspend])
+    #expect(send(&model, .pressedKey(.control("l"))) == [.redraw])
   }
 
   @Test func clickingAChoicePlaysIt() throws {
@@ -183,12 +183,12 @@ import Testing
       Issue.record("no gamble choice on screen")
       return
     }
-    #expect(update(&model, .clicked(Position(row: row, column: 20))) == [.autosave])
+    #expect(send(&model, .clicked(Position(row: row, column: 20))) == [.autosave])
     #expect(model.game?.moves == ["gamble"])
     // A click anywhere closes the result panel.
-    _ = update(&model, .clicked(Position(row: 0, column: 0)))
+    _ = send(&model, .clicked(Position(row: 0, column: 0)))
     #expect(model.screen == .game)
-    #expect(update(&model, .clicked(Position(row: 0, column: 0))) == [])
+    #expect(send(&model, .clicked(Position(row: 0, column: 0))) == [])
   }
 
   @Test func clickingAMenuItemOpensIt() throws {
@@ -197,32 +197,45 @@ import Testing
       Issue.record("no help item on screen")
       return
     }
-    _ = update(&model, .clicked(Position(row: row, column: 14)))
+    _ = send(&model, .clicked(Position(row: row, column: 14)))
     #expect(model.screen == .help(scroll: 0))
   }
 
   @Test func longTextScrollsWithinItsLimits() throws {
     var model = try TUIFixtures.model(["vision"], size: Size(width: 40, height: 12))
-    _ = update(&model, .pressedKey(.character("?")))
-    _ = update(&model, .pressedKey(.pageDown))
+    _ = send(&model, .pressedKey(.character("?")))
+    _ = send(&model, .pressedKey(.pageDown))
     guard case .help(let scroll) = model.screen else {
       Issue.record("help is not open")
       return
     }
     #expect(scroll > 0)
-    _ = update(&model, .pressedKey(.end))
+    _ = send(&model, .pressedKey(.end))
     let bottom = model.screen
-    _ = update(&model, .pressedKey(.down))
+    _ = send(&model, .pressedKey(.down))
     #expect(model.screen == bottom)
-    _ = update(&model, .scrolledWheel(-1000))
+    _ = send(&model, .scrolledWheel(-1000))
     #expect(model.screen == .help(scroll: 0))
+  }
+
+  /// `update` scrolls within the limits the last frame reported, and follows a new report.
+  @Test func scrollingStaysWithinTheReportedLayout() throws {
+    var model = try TUIFixtures.model(["vision"])
+    _ = update(&model, .pressedKey(.character("?")))
+    _ = update(&model, .viewReported(Layout(viewport: Viewport(maxScroll: 5, pageHeight: 4))))
+    _ = update(&model, .pressedKey(.pageDown))
+    #expect(model.screen == .help(scroll: 3))
+    _ = update(&model, .pressedKey(.end))
+    #expect(model.screen == .help(scroll: 5))
+    _ = update(&model, .viewReported(Layout(viewport: Viewport(maxScroll: 2, pageHeight: 4))))
+    #expect(model.screen == .help(scroll: 2))
   }
 
   @Test func resizeKeepsScrollingInRange() throws {
     var model = try TUIFixtures.model(["vision"], size: Size(width: 40, height: 12))
-    _ = update(&model, .pressedKey(.character("h")))
-    _ = update(&model, .pressedKey(.end))
-    _ = update(&model, .resized(Size(width: 200, height: 60)))
+    _ = send(&model, .pressedKey(.character("h")))
+    _ = send(&model, .pressedKey(.end))
+    _ = send(&model, .resized(Size(width: 200, height: 60)))
     #expect(model.size == Size(width: 200, height: 60))
     #expect(model.screen == .history(scroll: 0))
   }

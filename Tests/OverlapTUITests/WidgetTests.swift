@@ -103,3 +103,22 @@ import Testing
     #expect(canvas.grid.lines[1] == " 1-3 choose  ? help  q quit")
   }
 }
+
+/// The grid shows controls by the same rule as every other output (issue #10).
+@Suite struct GridSafetyTests {
+  let theme = Theme(hasColor: true)
+
+  @Test func scenarioTextWithControlsIsShownInTheGrid() {
+    var canvas = Canvas(size: Size(width: 40, height: 2), glyphs: .unicode, theme: theme)
+    canvas.text("a\u{1B}]0;x\u{07}b \u{9B}c \u{202E}d", row: 0, column: 0)
+    #expect(canvas.grid.lines[0] == "a^[]0;x^Gb <U+009B>c <U+202E>d")
+    let wrapped = canvas.wrap("\u{1B}[8mhidden", width: 40).map(\.text)
+    #expect(wrapped == ["^[[8mhidden"])
+  }
+
+  @Test func debriefTextKeepsItsColoursAndShowsAnyOtherEscape() {
+    let lines = ANSIText.lines("\u{1B}[1mbold\u{1B}[0m \u{1B}[8mshown\u{1B}]0;x\u{07} end", theme: theme)
+    #expect(lines.map(\.text) == ["bold ^[[8mshown^[]0;x^G end"])
+    #expect(lines[0].glyphs[0].style.bold)
+  }
+}

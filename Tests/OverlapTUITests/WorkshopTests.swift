@@ -7,16 +7,16 @@ import Testing
 @Suite struct WorkshopTests {
   @Test func aQuizAsksForTheStyleBeforeThePlayIsMade() throws {
     var model = try TUIFixtures.workshop()
-    #expect(update(&model, .pressedKey(.character("2"))) == [])
+    #expect(send(&model, .pressedKey(.character("2"))) == [])
     #expect(model.screen == .quizPrompt(choice: 1))
     #expect(model.game?.moves == [])
     #expect(view(model, size: model.size).text.contains("Leader or manager? (l/m)"))
 
-    _ = update(&model, .pressedKey(.character("x")))
+    _ = send(&model, .pressedKey(.character("x")))
     #expect(model.notice?.text == "Press l for leader or m for manager (Esc to choose again).")
     #expect(model.screen == .quizPrompt(choice: 1))
 
-    #expect(update(&model, .pressedKey(.character("m"))) == [.autosave])
+    #expect(send(&model, .pressedKey(.character("m"))) == [.autosave])
     #expect(model.game?.moves == ["plan"])
     #expect(model.quiz == [.manager])
     #expect(model.screen == .result(scroll: 0))
@@ -28,8 +28,8 @@ import Testing
 
   @Test func aWrongGuessShowsTheAnswer() throws {
     var model = try TUIFixtures.workshop()
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.character("M")))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("M")))
     #expect(model.quiz == [.manager])
     let result = view(model, size: model.size).text
     #expect(result.contains("Not quite: you said manager. It was a leader move."))
@@ -38,16 +38,16 @@ import Testing
 
   @Test func escapeAtTheQuizPromptChoosesAgain() throws {
     var model = try TUIFixtures.workshop()
-    _ = update(&model, .pressedKey(.down))
-    _ = update(&model, .pressedKey(.enter))
+    _ = send(&model, .pressedKey(.down))
+    _ = send(&model, .pressedKey(.enter))
     #expect(model.screen == .quizPrompt(choice: 1))
     // A click on the move list below does not play while the question is open.
-    #expect(update(&model, .clicked(Position(row: 20, column: 10))) == [])
-    _ = update(&model, .pressedKey(.escape))
+    #expect(send(&model, .clicked(Position(row: 20, column: 10))) == [])
+    _ = send(&model, .pressedKey(.escape))
     #expect(model.screen == .game)
     #expect(model.choiceCursor == 1)
     #expect(model.game?.moves == [])
-    #expect(update(&model, .pressedKey(.character("q"))) == [.quit(.pressedQuit)])
+    #expect(send(&model, .pressedKey(.character("q"))) == [.quit(.pressedQuit)])
   }
 
   @Test func theMoveListHidesStylesOnlyInAQuiz() throws {
@@ -60,9 +60,9 @@ import Testing
 
   @Test func quizSavesKeepOneAnswerPerMove() throws {
     var model = try TUIFixtures.menu()
-    _ = update(&model, .openedGame(OpenedGame(game: try TUIFixtures.game(["vision"]), autosaveSlot: "autosave-tiny", quiz: [.leader])))
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.character("l")))
+    _ = send(&model, .openedGame(OpenedGame(session: try TUIFixtures.quizSession(["vision"], guesses: [.leader]), autosaveSlot: "autosave-tiny")))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("l")))
     #expect(model.game?.moves == ["vision", "rally"])
     #expect(model.quiz == [.leader, .leader])
   }
@@ -72,54 +72,54 @@ import Testing
     var screen = view(model, size: model.size).lines
     #expect(screen[0].hasSuffix("Ana decides · Turn 1 of 3 · quiz 0/0 · seed 4"))
     #expect(screen.contains { $0.contains("Your move, Ana") })
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.character("l")))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("l")))
     screen = view(model, size: model.size).lines
     #expect(screen[0].hasSuffix("Bo decides · Turn 2 of 3 · quiz 1/1 · seed 4"))
   }
 
   @Test func theDiscussionFollowsTheResultInWorkshopMode() throws {
     var model = try TUIFixtures.workshop()
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.character("l")))
-    _ = update(&model, .pressedKey(.character(" ")))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("l")))
+    _ = send(&model, .pressedKey(.character(" ")))
     #expect(model.screen == .discussion(scroll: 0))
     let text = view(model, size: model.size).text
     #expect(text.contains("Which first move matters most?"))
     #expect(text.contains("Next: Bo decides."))
-    #expect(update(&model, .pressedKey(.enter)) == [])
+    #expect(send(&model, .pressedKey(.enter)) == [])
     #expect(model.screen == .game)
   }
 
   @Test func aSceneWithoutAPromptHasNoDiscussion() throws {
     // The middle scene has no discussion prompt.
     var model = try TUIFixtures.workshop(["vision"], guesses: [.leader])
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .pressedKey(.character("l")))
-    _ = update(&model, .pressedKey(.character(" ")))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .pressedKey(.character("l")))
+    _ = send(&model, .pressedKey(.character(" ")))
     #expect(model.screen == .game)
   }
 
   @Test func withoutWorkshopModeTheResultLeadsStraightBack() throws {
     var model = try TUIFixtures.model()
-    _ = update(&model, .pressedKey(.character("1")))
-    _ = update(&model, .clicked(Position(row: 0, column: 0)))
+    _ = send(&model, .pressedKey(.character("1")))
+    _ = send(&model, .clicked(Position(row: 0, column: 0)))
     #expect(model.screen == .game)
   }
 
   @Test func theEndingShowsTheDebriefWithQuizAndTeam() throws {
     var model = try TUIFixtures.workshop(["vision", "control"], guesses: [.leader, .leader])
     #expect(model.debrief == nil)
-    _ = update(&model, .pressedKey(.character("2")))
-    _ = update(&model, .pressedKey(.character("m")))
-    _ = update(&model, .pressedKey(.character(" ")))
+    _ = send(&model, .pressedKey(.character("2")))
+    _ = send(&model, .pressedKey(.character("m")))
+    _ = send(&model, .pressedKey(.character(" ")))
     #expect(model.screen == .ending(scroll: 0))
     #expect(model.debrief?.quiz?.right == 2)
     #expect(model.debrief?.members.map(\.name) == ["Ana", "Bo"])
     let top = view(model, size: model.size).text
     #expect(top.contains("Team: Ana, Bo"))
     #expect(top.contains("Ending: Muddling through [mixed]"))
-    _ = update(&model, .pressedKey(.end))
+    _ = send(&model, .pressedKey(.end))
     let bottom = view(model, size: model.size).text
     #expect(bottom.contains("2 of 3 styles named correctly (67%)."))
   }

@@ -44,7 +44,7 @@ extension Debrief {
     ]
     if !landed.isEmpty {
       let items = landed.map { effect in
-        var item = "<li><b>Turn \(effect.turn)</b>, from <code>\(esc(effect.from))</code> on turn \(effect.fromTurn)"
+        var item = "<li><b>Turn \(effect.turn)</b>, from “\(esc(effect.fromTitle))” on turn \(effect.fromTurn)"
         if let text = effect.text { item += ": \(esc(text))" }
         if !effect.changes.isEmpty {
           item += " " + effect.changes.map { "\(esc($0.name)) \(HTMLPage.delta($0.delta))" }.joined(separator: ", ")

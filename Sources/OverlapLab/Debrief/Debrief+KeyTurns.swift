@@ -5,20 +5,21 @@ extension Debrief {
   static func keyTurnCount(turns: Int) -> Int { min(turns, turns >= 6 ? 3 : 2) }
 
   /// The turns whose moves moved the meters most, in the order they were played.
-  static func keyTurns(_ game: Playthrough, landed: [LandedEffect]) -> [KeyTurn] {
-    let shifts = moveShifts(game, landed: landed)
+  static func keyTurns(_ game: Playthrough) -> [KeyTurn] {
+    let shifts = moveShifts(game)
     let movement = shifts.map { $0.reduce(0) { $0 + abs($1) } }
     let chosen = movement.indices
       .filter { movement[$0] > 0 }
       .sorted { movement[$0] != movement[$1] ? movement[$0] > movement[$1] : $0 < $1 }
-      .prefix(keyTurnCount(turns: game.reports.count))
+      .prefix(keyTurnCount(turns: game.turns.count))
       .sorted()
     return chosen.map { index in
-      let report = game.reports[index]
-      let own = landed.filter { $0.fromTurn == report.turn }
+      let report = game.report(index)
+      let own = delayedLandings(of: index, in: game)
       let later = Meter.allCases.map { meter in
         MeterShift(
-          meter: meter.name, delta: own.flatMap(\.changes).filter { $0.name == meter.name }.reduce(0) { $0 + $1.delta })
+          meter: meter.name,
+          delta: own.flatMap(\.landing.changes).filter { $0.target == meter.rawValue }.reduce(0) { $0 + $1.delta })
       }
       return KeyTurn(
         turn: report.turn, choice: report.choice, choiceText: report.choiceText, style: report.style,
@@ -30,22 +31,28 @@ extension Debrief {
     }
   }
 
-  /// What each move did to each meter: the turn's own change, less delayed effects that
-  /// landed then, plus the move's own delayed effects wherever they landed. Credit for a
-  /// payoff goes to the move that earned it, not the one that happened to precede it.
-  static func moveShifts(_ game: Playthrough, landed: [LandedEffect]) -> [[Int]] {
+  /// The delayed effects that move `index` itself set in motion, with the turn each landed on.
+  static func delayedLandings(of index: Int, in game: Playthrough) -> [(turn: Int, landing: OverlapEngine.Turn.Landing)] {
+    game.turns.flatMap { turn in
+      turn.landed.filter { landing in
+        guard case .choice = landing.pending.source else { return false }
+        return landing.pending.due - game.engine.delayed(landing.pending).delay == index + 1
+      }.map { (turn.number, $0) }
+    }
+  }
+
+  /// What each move did to each meter: its own effects and chances, plus its own delayed
+  /// effects wherever they landed. Events and other moves' payoffs are credited to no
+  /// move, so a payoff goes to the move that earned it, not the one that preceded it.
+  static func moveShifts(_ game: Playthrough) -> [[Int]] {
     let meterCount = Meter.allCases.count
-    var shifts = game.reports.indices.map { index in
-      (0..<meterCount).map { game.states[index + 1].meters[$0] - game.states[index].meters[$0] }
+    return game.turns.indices.map { index in
+      let turn = game.turns[index]
+      let changes = turn.effects + turn.rolls.flatMap(\.changes) + delayedLandings(of: index, in: game).flatMap(\.landing.changes)
+      var shift = Array(repeating: 0, count: meterCount)
+      for change in changes where change.target < meterCount { shift[change.target] += change.delta }
+      return shift
     }
-    for effect in landed {
-      for change in effect.changes {
-        guard let meter = Meter.allCases.first(where: { $0.name == change.name })?.rawValue else { continue }
-        shifts[effect.turn - 1][meter] -= change.delta
-        if shifts.indices.contains(effect.fromTurn - 1) { shifts[effect.fromTurn - 1][meter] += change.delta }
-      }
-    }
-    return shifts
   }
 
   /// Plays each move of the other style offered before move `index`, then the player's
@@ -58,7 +65,8 @@ extension Debrief {
     let later = game.moves[(index + 1)...]
     return engine.legalChoices(in: start).filter { scenario.choices[$0].style == other }.map { choice in
       var state = start
-      let report = engine.choose(choice, in: &state)
+      engine.choose(choice, in: &state)
+      let played = scenario.choices[choice]
       var followed = 0
       var stop = Alternative.Stop.outOfMoves
       for move in later {
@@ -76,7 +84,7 @@ extension Debrief {
       if state.isFinished { stop = .ended }
       let yours = game.states[min(state.moves, game.states.count - 1)]
       return Alternative(
-        choice: report.choice, choiceText: report.choiceText, style: report.style, lens: report.lens,
+        choice: played.id, choiceText: engine.render(played.text, in: start), style: played.style, lens: played.lens,
         followed: followed, stop: stop, comparedAfterTurn: state.moves, meters: MeterValues(state),
         yours: MeterValues(yours), ending: state.ending.map { EndingSummary(scenario.endings[$0]) })
     }

@@ -68,7 +68,7 @@ extension Debrief {
       for key in keyTurns {
         let lens = key.lens.map { ", \($0.title)" } ?? ""
         writer.heading(section + 1, "Turn \(key.turn): \(key.style.rawValue) move\(lens)")
-        writer.paragraph("**\(esc(key.choiceText))** (\(MarkdownWriter.code(key.choice)))")
+        writer.paragraph("**\(esc(key.choiceText))**")
         writer.paragraph(esc(Self.movementLine(key)))
         if let note = key.note { writer.paragraph("> **Note:** " + esc(note)) }
         writer.paragraph(
@@ -77,7 +77,7 @@ extension Debrief {
             : "With a \(key.style.other.rawValue) move instead:")
         for alternative in key.alternatives {
           writer.bullet(
-            "**\(esc(alternative.choiceText))** (\(MarkdownWriter.code(alternative.choice))): \(esc(outcome(of: alternative)))"
+            "**\(esc(alternative.choiceText))**: \(esc(outcome(of: alternative)))"
           )
         }
       }
@@ -86,7 +86,7 @@ extension Debrief {
     if !landed.isEmpty {
       writer.heading(section, "Delayed effects that landed")
       for effect in landed {
-        var line = "Turn \(effect.turn), from \(MarkdownWriter.code(effect.from)) on turn \(effect.fromTurn)"
+        var line = "Turn \(effect.turn), from “" + esc(effect.fromTitle) + "” on turn \(effect.fromTurn)"
         if let text = effect.text { line += ": " + esc(text) }
         if !effect.changes.isEmpty { line += " (" + esc(Self.changeList(effect.changes)) + ")" }
         writer.bullet(line)
@@ -123,7 +123,7 @@ extension Debrief {
       right: [0, 4, 5, 6],
       rows: turns.map { turn in
         var row = [
-          String(turn.number), esc(turn.choiceText) + " " + MarkdownWriter.code(turn.choice),
+          String(turn.number), esc(turn.choiceText),
           turn.style.rawValue + (turn.strength < 100 ? " (\(turn.strength)%)" : ""), turn.lens?.title ?? "",
           String(turn.meters.morale), String(turn.meters.efficiency), String(turn.meters.stability),
         ]

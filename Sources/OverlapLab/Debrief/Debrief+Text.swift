@@ -95,14 +95,15 @@ extension Debrief {
         ? MeterChart.position(of: point, count: points, columns: width * 2) / 2
         : MeterChart.position(of: point, count: points, columns: width)
     }
-    // Room for a two-digit number and a space between labels.
-    let spacing = Double(width - 1) / Double(max(1, points - 1))
-    let step = max(1, Int((3 / max(spacing, 0.1)).rounded(.up)))
     let last = points - 1
+    // Room for the widest number and a space between labels; the last may run past the axis.
+    let digits = max(2, String(last).count)
+    let spacing = Double(width - 1) / Double(max(1, points - 1))
+    let step = max(1, Int((Double(digits + 1) / max(spacing, 0.1)).rounded(.up)))
     var labelled = Array(stride(from: 0, to: last, by: step)).filter { columns[$0] + String($0).count < columns[last] }
     labelled.append(last)
     var line = Array(repeating: Character(unicode ? "─" : "-"), count: width)
-    var labels = Array(repeating: Character(" "), count: width + 2)
+    var labels = Array(repeating: Character(" "), count: width + digits)
     for point in labelled {
       line[columns[point]] = unicode ? "┬" : "|"
       for (offset, character) in String(point).enumerated() { labels[columns[point] + offset] = character }
@@ -181,7 +182,7 @@ extension Debrief {
       for alternative in key.alternatives {
         let bullet = page.bullet + " "
         page.paragraph(
-          "\(alternative.choiceText) (\(alternative.choice))", indent: 6, lead: bullet, leadWidth: bullet.count,
+          alternative.choiceText, indent: 6, lead: bullet, leadWidth: bullet.count,
           hang: bullet.count)
         page.paragraph(
           outcome(of: alternative), indent: 6 + bullet.count, lead: page.arrow + " ", leadWidth: page.arrow.count + 1,
@@ -194,7 +195,7 @@ extension Debrief {
     guard !landed.isEmpty else { return }
     page.heading("Delayed effects that landed")
     for effect in landed {
-      var sentence = "Turn \(effect.turn), from \(effect.from) on turn \(effect.fromTurn)"
+      var sentence = "Turn \(effect.turn), from “\(effect.fromTitle)” on turn \(effect.fromTurn)"
       if let text = effect.text { sentence += ": \(text)" }
       if !effect.changes.isEmpty { sentence += " (\(Self.changeList(effect.changes)))" }
       page.paragraph(
@@ -229,7 +230,7 @@ extension Debrief {
     let hasQuiz = quiz != nil
     // Columns that always show: number, move, style, meters, and the quiz mark.
     let fixed = 2 + 3 + 1 + 9 + 12 + (hasQuiz ? 6 : 0)
-    let moveWidth = max(6, min(24, turns.map(\.choice.count).max() ?? 6, page.width - fixed))
+    let moveWidth = max(6, min(28, turns.map(\.choiceText.count).max() ?? 6, page.width - fixed))
     var room = page.width - fixed - moveWidth
     let wantsPlayers = turns.contains { $0.player != nil }
     let playerWidth = min(10, max(6, turns.compactMap { $0.player?.count }.max() ?? 0))
@@ -246,7 +247,7 @@ extension Debrief {
     for turn in turns {
       let style = turn.style.rawValue + (turn.strength < 100 ? "*" : "")
       var row =
-        "  " + page.padLeft(String(turn.number), 2) + " " + page.pad(page.fit(turn.choice, moveWidth), moveWidth) + " "
+        "  " + page.padLeft(String(turn.number), 2) + " " + page.pad(page.fit(turn.choiceText, moveWidth), moveWidth) + " "
       row += page.paint(page.pad(style, 9), Self.paint(turn.style))
       if showLens { row += page.pad(page.fit(turn.lens?.title ?? "", lensWidth), lensWidth) + " " }
       row += [turn.meters.morale, turn.meters.efficiency, turn.meters.stability].map { page.padLeft(String($0), 4) }

@@ -121,8 +121,10 @@ public struct Debrief: Codable, Equatable, Sendable {
   public struct LandedEffect: Codable, Equatable, Sendable {
     /// The turn at whose end it landed.
     public var turn: Int
-    /// The choice or event that set it in motion.
+    /// The id of the choice or event that set it in motion, for JSON and tools.
     public var from: String
+    /// What the player saw of it: the move's text, or the event's title.
+    public var fromTitle: String
     public var fromTurn: Int
     public var text: String?
     /// Only the changes this effect made.
@@ -245,7 +247,7 @@ extension Debrief {
     lenses = Self.lensUse(turns)
     let landed = Self.landings(game)
     self.landed = landed
-    keyTurns = Self.keyTurns(game, landed: landed)
+    keyTurns = Self.keyTurns(game)
     self.quiz = quiz.map { Quiz(styles: turns.map(\.style), guesses: $0) }
     members = players.enumerated().map { offset, name in
       let own = turns.filter { ($0.number - 1) % players.count == offset }
@@ -254,6 +256,11 @@ extension Debrief {
         manager: own.filter { $0.style == .manager }.count,
         quizRight: quiz.map { _ in own.filter { $0.guess == $0.style }.count })
     }
+  }
+
+  /// Debriefs a session: its game, with its players and quiz answers.
+  public init(_ session: Session, name: String? = nil) {
+    self.init(game: session.game, name: name, players: session.players, quiz: session.quiz)
   }
 
   static func styleMix(_ turns: [Turn]) -> StyleMix {

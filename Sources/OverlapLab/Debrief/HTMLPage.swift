@@ -3,18 +3,20 @@ import OverlapEngine
 /// The frame of an HTML debrief: one self-contained file with its CSS inline and no
 /// scripts, fonts or images from elsewhere, laid out for a projector and for print.
 enum HTMLPage {
-  /// Escapes text for element content and attribute values alike.
+  /// Escapes text for element content and attribute values alike, and drops the control
+  /// characters a page has no use for (a terminal would act on them if the file were printed).
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.count)
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      default: out.append(character)
+      case "\n", "\t": out.unicodeScalars.append(scalar)
+      default: if !TerminalSafe.isControl(scalar) { out.unicodeScalars.append(scalar) }
       }
     }
     return out
@@ -66,7 +68,7 @@ enum HTMLPage {
   /// One square per turn, lettered and coloured by style.
   static func strip(_ turns: [Debrief.Turn]) -> String {
     let cells = turns.map { turn in
-      "<span class=\"cell style-\(turn.style.rawValue)\" title=\"Turn \(turn.number): \(escape(turn.choice)) (\(turn.style.rawValue))\">\(turn.style == .leader ? "L" : "M")</span>"
+      "<span class=\"cell style-\(turn.style.rawValue)\" title=\"Turn \(turn.number): \(escape(turn.choiceText)) (\(turn.style.rawValue))\">\(turn.style == .leader ? "L" : "M")</span>"
     }
     return "<span class=\"strip\">\(cells.joined())</span>"
   }

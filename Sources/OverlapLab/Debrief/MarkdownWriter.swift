@@ -38,20 +38,24 @@ struct MarkdownWriter {
   }
 
   /// Escapes Markdown punctuation and folds line breaks, so text stays literal inside tables too.
+  /// Scalars, not characters: Swift counts "\r\n" as one character, which neither "\r" nor "\n" matches.
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-      switch character {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": out += "\\" + String(character)
-      case "\n", "\r": out += " "
-      default: out.append(character)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": out += "\\" + String(scalar)
+      case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += " "
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out
   }
 
   /// Inline code; backticks inside are rare in ids, so they are dropped rather than fenced.
-  static func code(_ text: String) -> String { "`" + text.filter { $0 != "`" && $0 != "\n" } + "`" }
+  static func code(_ text: String) -> String {
+    let kept = text.unicodeScalars.filter { $0 != "`" && $0 != "\n" && $0 != "\r" }
+    return "`" + String(String.UnicodeScalarView(kept)) + "`"
+  }
 
   /// A 0–100 history as one block character per value.
   static func spark(_ values: [Int]) -> String {

@@ -138,9 +138,11 @@ struct TerminalPage {
     text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
   }
 
-  /// Cuts text to `width` characters, marking the cut.
+  /// Cuts text to `width` characters, marking the cut. A cell is one line, so line breaks
+  /// (a name typed with CRLF, say) become spaces.
   func fit(_ text: String, _ width: Int) -> String {
-    let text = unicode ? text : Self.ascii(text)
+    let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
+    let text = unicode ? oneLine : Self.ascii(oneLine)
     guard text.count > width else { return text }
     let keep = max(0, width - ellipsis.count)
     return String(text.prefix(keep)) + ellipsis

@@ -1,5 +1,3 @@
-import OverlapTUI
-
 /// Something the terminal reported: a key, a click, a resize, or a signal to quit on.
 public enum TerminalEvent: Equatable, Sendable {
   case key(Key)
