@@ -44,16 +44,18 @@ import Testing
       let played = cut % (whole.moves.count + 1)
       do {
         let before = try Playthrough.replay(engine: whole.engine, seed: seed, moves: Array(whole.moves.prefix(played)))
-        let save = SaveGame(before, players: ["Ana"])
+        let save = SaveGame(Session(game: before, players: ["Ana"]))
         let decoded = try SaveGame.decode(try save.encoded(), path: "sketch.json")
         #expect(decoded == save)
         let reloaded = try ScenarioLoader.load(data: Data(sketch.yaml.utf8), path: "sketch.yaml")
         #expect(reloaded.contentHash == decoded.scenarioHash)
-        var resumed = try Playthrough.replay(engine: Engine(scenario: reloaded), seed: decoded.seed, moves: decoded.moves)
+        var resumed = try Session(decoded, engine: Engine(scenario: reloaded))
         for move in whole.moves.dropFirst(played) { try resumed.play(move) }
-        #expect(resumed.state == whole.state)
-        #expect(resumed.moves == whole.moves)
-        #expect(resumed.reports == whole.reports)
+        #expect(resumed.players == ["Ana"])
+        #expect(resumed.game.state == whole.state)
+        #expect(resumed.game.moves == whole.moves)
+        #expect(resumed.game.turns == whole.turns)
+        #expect(resumed.game.reports == whole.reports)
       } catch {
         Issue.record("saving after \(played) of \(whole.moves.count) moves failed: \(error)")
       }

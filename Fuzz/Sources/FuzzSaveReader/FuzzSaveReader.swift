@@ -19,8 +19,8 @@ let engines: [String: Engine] = {
 
 /// libFuzzer's entry point: one save file's bytes per call.
 ///
-/// A save that decodes is replayed against the scenario it names (or `change`),
-/// the way loading a save does, then debriefed and encoded again. Thrown errors
+/// A save that decodes is replayed into a `Session` against the scenario it names
+/// (or `change`), the way loading a save does, then debriefed and saved again. Thrown errors
 /// are expected; only a trap, a hang, a leak or a memory error is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -33,9 +33,9 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   precondition(reread == save, "a save changed on the way through encode and decode")
   _ = save.createdDate
   guard let engine = engines[save.scenario] ?? engines["change"],
-    let game = try? Playthrough.replay(engine: engine, seed: save.seed, moves: save.moves)
+    let session = try? Session(save, engine: engine)
   else { return 0 }
-  _ = Debrief(game: game, players: save.players, quiz: save.quiz).text()
-  _ = try? SaveGame(game, players: save.players, quiz: save.quiz).encoded()
+  _ = Debrief(session).text()
+  _ = try? SaveGame(session).encoded()
   return 0
 }
