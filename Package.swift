@@ -5,11 +5,16 @@ let package = Package(
   name: "Overlap",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "overlap", targets: ["overlap"])
+    .executable(name: "overlap", targets: ["overlap"]),
+    // For the libFuzzer package in Fuzz/, which links the engine and the linter.
+    .library(name: "OverlapEngine", targets: ["OverlapEngine"]),
+    .library(name: "OverlapLab", targets: ["OverlapLab"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Tests only: property-based checks of the engine and the lab.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Rules, scenario loading, state and saves. Foundation and Yams only.
@@ -31,8 +36,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "overlap", dependencies: ["OverlapCLI"]),
-    .testTarget(name: "OverlapEngineTests", dependencies: ["OverlapEngine"]),
-    .testTarget(name: "OverlapLabTests", dependencies: ["OverlapLab"]),
+    // Random scenarios for the property tests of the engine and the lab.
+    .target(
+      name: "ScenarioSketches",
+      dependencies: ["OverlapEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+      path: "Tests/ScenarioSketches"),
+    .testTarget(
+      name: "OverlapEngineTests",
+      dependencies: ["OverlapEngine", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(
+      name: "OverlapLabTests",
+      dependencies: ["OverlapLab", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
     // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
     .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
