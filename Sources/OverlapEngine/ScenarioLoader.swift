@@ -67,7 +67,10 @@ public enum ScenarioLoader {
     if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: .init(line: 1, column: 1), "the file is empty; start from 'overlap new ID'")])
     }
-    if let text = String(validating: data, as: UTF8.self) {
+    if var text = String(validating: data, as: UTF8.self) {
+      // Some Windows editors start UTF-8 files with a byte-order mark, which YAML would
+      // otherwise read as stray content before the first key.
+      if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
       try refuseControls(in: text, path: path)
       return text
     }

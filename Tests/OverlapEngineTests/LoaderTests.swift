@@ -56,6 +56,13 @@ import Testing
     #expect(found.first?.hasSuffix("indent with spaces, not tabs") == true)
   }
 
+  /// Found by the loader fuzzer: a byte-order mark made a valid file fail at line 2.
+  @Test func aByteOrderMarkIsIgnored() throws {
+    let text = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/tiny.yaml"), encoding: .utf8)
+    let scenario = try ScenarioLoader.load(data: Data(("\u{FEFF}" + text).utf8), path: "bom.yaml")
+    #expect(scenario.id == "tiny")
+  }
+
   @Test func emptyFile() {
     #expect(errors("") == ["test.yaml:1:1: error: the file is empty; start from 'overlap new ID'"])
     #expect(errors("\n  \n") == ["test.yaml:1:1: error: the file is empty; start from 'overlap new ID'"])
