@@ -63,7 +63,7 @@ extension AppModel {
     case .scenarioPicker(let cursor): return pressedKeyInScenarioPicker(key, cursor: cursor)
     case .game: return pressedKeyInGame(key)
     case .quizPrompt(let choice): return pressedKeyInQuizPrompt(key, choice: choice)
-    case .result, .discussion: return pressedKeyInPanel(key)
+    case .result, .discussion, .briefing: return pressedKeyInPanel(key)
     case .help: return pressedKeyInPage(key, closers: ["?"])
     case .history: return pressedKeyInPage(key, closers: ["h"])
     case .savePrompt(let name, _): return pressedKeyInSavePrompt(key, name: name)
@@ -274,8 +274,8 @@ extension AppModel {
     return play(choice, guess: style)
   }
 
-  /// The result and discussion panels: scroll keys scroll a long one, `q` quits, and any
-  /// other key continues. Space pages down, and on the last page continues like Enter.
+  /// The result and discussion panels and the briefing: scroll keys scroll a long one, `q`
+  /// quits, and any other key continues. Space pages down, and on the last page continues.
   private mutating func pressedKeyInPanel(_ key: Key) -> [Command] {
     let onLastPage = (screen.scroll ?? 0) >= layout.viewport.maxScroll
     if !(key == .character(" ") && onLastPage), layout.viewport.maxScroll > 0,
@@ -465,6 +465,7 @@ extension AppModel {
     case .help(let scroll): replaceTop(.help(scroll: moved(scroll)))
     case .history(let scroll): replaceTop(.history(scroll: moved(scroll)))
     case .ending(let scroll): replaceTop(.ending(scroll: moved(scroll)))
+    case .briefing(let scroll): replaceTop(.briefing(scroll: moved(scroll)))
     case .menu, .scenarioPicker, .savePrompt, .loadPicker, .quizPrompt: break
     }
   }

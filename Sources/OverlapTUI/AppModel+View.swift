@@ -38,6 +38,8 @@ private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) 
     return SavePromptScreen.draw(name: name, problem: problem, on: &canvas)
   case (.game, let game?):
     return GameScreen.draw(model, game: game, on: &canvas)
+  case (.briefing(let scroll), let game?):
+    return BriefingScreen.draw(model, game: game, scroll: scroll, on: &canvas)
   case (.quizPrompt(let choice), let game?):
     return QuizPrompt.draw(game: game, choice: choice, on: &canvas)
   case (.result(let scroll), let game?):
@@ -49,7 +51,7 @@ private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) 
     return HistoryScreen.draw(model, game: game, scroll: scroll, on: &canvas)
   case (.ending(let scroll), let game?):
     return EndingScreen.draw(model, game: game, scroll: scroll, on: &canvas)
-  case (.game, nil), (.quizPrompt, nil), (.result, nil), (.discussion, nil), (.history, nil), (.ending, nil):
+  case (.game, nil), (.briefing, nil), (.quizPrompt, nil), (.result, nil), (.discussion, nil), (.history, nil), (.ending, nil):
     // Game screens never open without a game; fall back to the menu rather than draw nothing.
     return MenuScreen.draw(model, cursor: 0, on: &canvas)
   }

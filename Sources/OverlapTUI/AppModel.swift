@@ -65,7 +65,9 @@ public struct AppModel: Equatable, Sendable {
     autosaveSlot = opened.autosaveSlot
     choiceCursor = 0
     narrativeScroll = 0
-    screens = [.menu(cursor: 0), opened.session.game.isFinished ? .ending(scroll: 0) : .game]
+    let game = opened.session.game
+    screens = [.menu(cursor: 0), game.isFinished ? .ending(scroll: 0) : .game]
+    if game.moves.isEmpty && game.scenario.intro != nil { screens.append(.briefing(scroll: 0)) }
     notice = opened.notice.map { Notice(text: $0, isError: false) }
     debriefIfFinished()
   }

@@ -129,12 +129,8 @@ enum GameScreen {
 
   static func narrative(_ game: Playthrough, width: Int, canvas: Canvas) -> [StyledLine] {
     let scene = game.scenario.scenes[game.state.scene]
+    // The introduction has a screen of its own before the first move (BriefingScreen).
     var lines: [StyledLine] = []
-    if game.state.moves == 0, let intro = game.scenario.intro {
-      lines += canvas.wrap(
-        paragraphs: game.engine.render(intro, in: game.state), style: canvas.theme.muted, width: width)
-      lines.append(StyledLine())
-    }
     if let title = scene.title {
       lines += canvas.wrap(title, style: canvas.theme.title, width: width)
       lines.append(StyledLine())

@@ -2,6 +2,8 @@
 enum Screen: Equatable, Sendable {
   case menu(cursor: Int)
   case scenarioPicker(cursor: Int)
+  /// A new game's introduction, before the first move.
+  case briefing(scroll: Int)
   case game
   /// In a quiz: the chosen move (an index into the scenario's choices) waits for the
   /// player to say which style it is, so nothing on screen gives the answer away first.
@@ -19,7 +21,8 @@ enum Screen: Equatable, Sendable {
   /// How far the screen is scrolled, for the screens that scroll.
   var scroll: Int? {
     switch self {
-    case .result(let scroll), .discussion(let scroll), .help(let scroll), .history(let scroll), .ending(let scroll):
+    case .result(let scroll), .discussion(let scroll), .help(let scroll), .history(let scroll), .ending(let scroll),
+      .briefing(let scroll):
       scroll
     case .menu, .scenarioPicker, .game, .quizPrompt, .savePrompt, .loadPicker: nil
     }

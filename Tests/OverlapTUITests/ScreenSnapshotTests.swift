@@ -53,6 +53,11 @@ import Testing
     var model = AppModel(
       size: size, capabilities: TUIFixtures.unicode, catalog: [], saves: [], opened: OpenedGame(session: Session(game: game), autosaveSlot: "autosave-tiny"))
     model.notice = nil
+    // A new game opens on its briefing; any key begins.
+    #expect(model.screens.last == .briefing(scroll: 0))
+    if width == 80 { assertSnapshot(view(model, size: size), named: "briefing-\(width)x\(height)") }
+    _ = send(&model, .pressedKey(.enter))
+    #expect(model.screens.last == .game)
     _ = send(&model, .pressedKey(.down))
     assertSnapshot(view(model, size: size), named: "game-long-\(width)x\(height)")
     _ = send(&model, .pressedKey(.pageDown))
