@@ -4,7 +4,6 @@ import OverlapEngine
 /// player meets the situation and its people before choosing. Any key begins.
 enum BriefingScreen {
   static func draw(_ model: AppModel, game: Playthrough, scroll: Int, on canvas: inout Canvas) -> Viewport {
-    let size = canvas.grid.size
     canvas.header(left: game.scenario.title, right: "Before you start")
     canvas.footer(
       [
@@ -12,11 +11,8 @@ enum BriefingScreen {
         Canvas.Hint(key: "any key", label: "begin", priority: 0),
         Canvas.Hint(key: "q", label: "quit", priority: 1),
       ], notice: model.notice)
-    // The same readable measure as the help page.
-    let margin = size.width >= 100 ? (size.width - 90) / 2 : 2
-    let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
-    let maxScroll = canvas.scrolled(content(game, width: area.width, canvas: canvas), in: area, scroll: scroll)
-    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+    let page = canvas
+    return canvas.readablePage({ content(game, width: $0, canvas: page) }, scroll: scroll)
   }
 
   static func content(_ game: Playthrough, width: Int, canvas: Canvas) -> [StyledLine] {

@@ -73,4 +73,14 @@ extension Canvas {
       style: theme.key)
     return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
   }
+
+  /// The body of a full page of prose (help, the briefing) at a readable measure, between
+  /// the header and the footer, scrolled by `scroll`.
+  mutating func readablePage(_ content: (Int) -> [StyledLine], scroll: Int) -> Viewport {
+    let size = grid.size
+    let margin = size.width >= 100 ? (size.width - 90) / 2 : 2
+    let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
+    let maxScroll = scrolled(content(area.width), in: area, scroll: scroll)
+    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+  }
 }

@@ -3,7 +3,6 @@ import OverlapEngine
 /// The keys, and a short reminder of what the game is about.
 enum HelpScreen {
   static func draw(_ model: AppModel, scroll: Int, on canvas: inout Canvas) -> Viewport {
-    let size = canvas.grid.size
     canvas.header(left: "Help", right: "Overlap")
     canvas.footer(
       [
@@ -11,10 +10,8 @@ enum HelpScreen {
         Canvas.Hint(key: "Esc", label: "back", priority: 0),
         Canvas.Hint(key: "q", label: "quit", priority: 0),
       ], notice: model.notice)
-    let margin = size.width >= 100 ? (size.width - 90) / 2 : 2
-    let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
-    let maxScroll = canvas.scrolled(content(model, width: area.width, canvas: canvas), in: area, scroll: scroll)
-    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+    let page = canvas
+    return canvas.readablePage({ content(model, width: $0, canvas: page) }, scroll: scroll)
   }
 
   static func content(_ model: AppModel, width: Int, canvas: Canvas) -> [StyledLine] {
