@@ -48,7 +48,7 @@ public enum ScenarioLoader {
       count += 1
       guard count <= maximumValues else {
         let mark = node.mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? SourceLocation(line: 1, column: 1)
-        throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: mark, "the file expands to more than \(maximumValues) values, because aliases (*name) repeat content; write the content out or use fewer aliases")])
+        throw ScenarioError(diagnostics: [Diagnostic(.error, path: path, at: mark, "the file holds more than \(maximumValues) values (keys, list items and texts, counting what aliases repeat), far more than any scenario needs; if aliases (*name) repeat content, write it out or use fewer")])
       }
       switch node {
       case .scalar, .alias: break

@@ -81,7 +81,7 @@ import Testing
     lines += ["endings:", "  - {id: fine, title: Fine, tone: mixed}"]
     let found = errors(lines.joined(separator: "\n"))
     #expect(found.count == 1)
-    #expect(found.first?.contains("aliases (*name) repeat content") == true, "\(found)")
+    #expect(found.first?.contains("counting what aliases repeat") == true, "\(found)")
   }
 
   // MARK: - Long chains of scenes
