@@ -1,0 +1,102 @@
+import Foundation
+import OverlapEngine
+import Testing
+
+@testable import OverlapHost
+
+@Suite struct ClientTerminalTests {
+  @Test func aUTF8LocaleOrNoneDrawsUnicode() {
+    #expect(ClientTerminal(term: "xterm-256color", environment: ["LANG": "en_US.UTF-8"]).capabilities.unicode)
+    #expect(ClientTerminal(term: "xterm-256color", environment: ["LC_ALL": "de_DE.utf8"]).capabilities.unicode)
+    // Windows' ssh sends no locale; its terminals are UTF-8.
+    #expect(ClientTerminal(term: "xterm-256color", environment: [:]).capabilities.unicode)
+  }
+
+  @Test func aNonUTF8LocaleFallsBackToASCII() {
+    #expect(!ClientTerminal(term: "xterm", environment: ["LANG": "C"]).capabilities.unicode)
+    // LC_ALL wins over LANG, as in POSIX.
+    #expect(!ClientTerminal(term: "xterm", environment: ["LANG": "en_US.UTF-8", "LC_ALL": "POSIX"]).capabilities.unicode)
+  }
+
+  @Test func colourFollowsTERMAndNO_COLOR() {
+    #expect(ClientTerminal(term: "xterm-256color").capabilities.color)
+    #expect(ClientTerminal(term: "linux").capabilities.color)
+    #expect(!ClientTerminal(term: "vt100").capabilities.color)
+    #expect(!ClientTerminal(term: "xterm-256color", environment: ["NO_COLOR": "1"]).capabilities.color)
+    #expect(ClientTerminal(term: "screen-256color").capabilities.mouse)
+    #expect(!ClientTerminal(term: "vt100").capabilities.mouse)
+    #expect(!ClientTerminal(term: "dumb").canPlay)
+    #expect(!ClientTerminal(term: "").canPlay)
+  }
+
+  @Test func aClaimedWindowSizeIsKeptWithinBounds() {
+    #expect(ClientTerminal.clampedSize(width: 0, height: 0) == .init(width: 1, height: 1))
+    #expect(ClientTerminal.clampedSize(width: 4_000_000, height: 4_000_000) == .init(width: 500, height: 200))
+    #expect(ClientTerminal.clampedSize(width: 120, height: 40) == .init(width: 120, height: 40))
+  }
+}
+
+@Suite struct RoomCodeTests {
+  @Test func madeCodesAreShortReadableAndDiffer() {
+    let codes = (0..<50).map { _ in RoomCode.make() }
+    for code in codes {
+      #expect(code.wholeMatch(of: /[bdfgkmnprstvz][aeiou][bdfgkmnprstvz][aeiou][bdfgkmnprstvz][aeiou]-[1-9][0-9]/) != nil)
+      #expect(RoomCode.isValid(code))
+    }
+    #expect(Set(codes).count > 40)
+  }
+
+  @Test func onlyTheExactCodeMatches() {
+    #expect(RoomCode.matches("tomaku-38", "tomaku-38"))
+    #expect(!RoomCode.matches("tomaku-39", "tomaku-38"))
+    #expect(!RoomCode.matches("tomaku-3", "tomaku-38"))
+    #expect(!RoomCode.matches("", "tomaku-38"))
+    #expect(!RoomCode.isValid("two words"))
+    #expect(!RoomCode.isValid("abc"))
+  }
+}
+
+@Suite struct HostKeyTests {
+  @Test func theKeyIsMadeOnceWithMode0600AndReused() throws {
+    let folder = temporaryFolder()
+    let first = try HostKey.loadOrCreate(in: folder)
+    let path = folder + "/" + HostKey.fileName
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    let second = try HostKey.loadOrCreate(in: folder)
+    #expect(first.fingerprint == second.fingerprint)
+    #expect(first.fingerprint.hasPrefix("SHA256:"))
+    #expect(first.fingerprint.count == 7 + 43)
+  }
+
+  @Test func aKeyOthersCanReadIsRefused() throws {
+    let folder = temporaryFolder()
+    _ = try HostKey.loadOrCreate(in: folder)
+    chmod(folder + "/" + HostKey.fileName, 0o644)
+    #expect(throws: HostError.self) { try HostKey.loadOrCreate(in: folder) }
+  }
+}
+
+@Suite struct RoomLogTests {
+  @Test func eachEventIsOneSafeLine() {
+    let lines = Lines()
+    let log = RoomLog { lines.append($0) }
+    log.record(.join(name: "ana", turn: 1, resumed: false), at: Date(timeIntervalSince1970: 0))
+    log.record(.refused(address: "10.0.0.1", reason: "evil\u{1B}[2J\nname"), at: Date(timeIntervalSince1970: 0))
+    #expect(lines.all == ["1970-01-01T00:00:00Z join ana turn 1", "1970-01-01T00:00:00Z refused 10.0.0.1 evil^[[2J\\nname"])
+  }
+}
+
+/// Lines collected from any thread.
+final class Lines: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [String] = []
+  func append(_ line: String) { lock.withLock { lines.append(line) } }
+  var all: [String] { lock.withLock { lines } }
+}
+
+func temporaryFolder() -> String {
+  let path = NSTemporaryDirectory() + "overlap-host-tests-" + UUID().uuidString
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
