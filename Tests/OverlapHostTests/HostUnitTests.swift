@@ -100,3 +100,58 @@ func temporaryFolder() -> String {
   try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }
+
+/// Connection limits, checked with plain TCP sockets.
+@Suite struct ConnectionLimitTests {
+  /// Opens a TCP connection to the room and reads until the server speaks or hangs up.
+  static func connect(port: Int) -> (socket: Int32, greeting: String) {
+    let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    var timeout = timeval(tv_sec: 20, tv_usec: 0)
+    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let count = read(socket, &buffer, buffer.count)
+    return (socket, count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : "")
+  }
+
+  @Test func oneAddressGetsOnlySoManyConnections() throws {
+    var limits = HostLimits()
+    limits.connectionsPerAddress = 3
+    let room = try TestRoom(limits: limits)
+    let admitted = (0..<3).map { _ in Self.connect(port: room.port) }
+    #expect(admitted.allSatisfy { $0.greeting.hasPrefix("SSH-2.0-") })
+    let refused = Self.connect(port: room.port)
+    #expect(refused.greeting == "")
+    #expect(room.logged("refused 127.0.0.1 too many connections"))
+    for connection in admitted + [refused] { close(connection.socket) }
+    // Closed connections count no more.
+    #expect(eventually { Self.connect(port: room.port).greeting.hasPrefix("SSH-2.0-") })
+  }
+
+  @Test func aConnectionThatDoesNotLogInIsClosed() throws {
+    var limits = HostLimits()
+    limits.loginDeadline = .milliseconds(300)
+    let room = try TestRoom(limits: limits)
+    let connection = Self.connect(port: room.port)
+    defer { close(connection.socket) }
+    #expect(connection.greeting.hasPrefix("SSH-2.0-"))
+    var buffer = [UInt8](repeating: 0, count: 256)
+    // The server's key exchange offer may come first; then the end of the stream.
+    var total = 0
+    while true {
+      let count = read(connection.socket, &buffer, buffer.count)
+      if count <= 0 {
+        #expect(count == 0, "the connection should be closed, not time out")
+        break
+      }
+      total += count
+      if total > 1 << 16 { break }
+    }
+  }
+}

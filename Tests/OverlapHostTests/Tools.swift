@@ -100,7 +100,7 @@ final class TestRoom {
   let key: HostKey
   let port: Int
 
-  init(maxPlayers: Int = 10, discuss: Bool = false) throws {
+  init(maxPlayers: Int = 10, discuss: Bool = false, limits: HostLimits = HostLimits()) throws {
     let scenario = try ScenarioLibrary(directory: repository + "/Scenarios").load("change")
     let settings = RoomSettings(scenario: "change", seed: 7, quiz: false, discuss: discuss, code: Self.code)
     let lines = log
@@ -108,7 +108,7 @@ final class TestRoom {
       settings: settings, scenario: scenario, directory: directory, maxPlayers: maxPlayers,
       log: RoomLog { lines.append($0) }, joinCommand: { "ssh \($0)@127.0.0.1" })
     key = try HostKey.loadOrCreate(in: directory)
-    server = HostServer(room: room, key: key)
+    server = HostServer(room: room, key: key, limits: limits)
     port = try server.start(bind: "127.0.0.1", port: 0)
   }
 
