@@ -22,8 +22,12 @@ struct HostCommand: ParsableCommand {
       folder reopens the same room. Only the game is served: shells, commands, sftp, port, \
       agent and X11 forwarding are all refused.
 
-      Standard output gets one line per event: join, move, ending, leave, refused. Ctrl-C \
-      ends the workshop.
+      Standard output gets one line per event: join, move, ending, leave, refused. Lines typed \
+      on standard input run the room: status (a line per participant: turn, meters, style \
+      share, quiz, status; then the endings so far), release (with --pace rounds, open the \
+      next round), pause MESSAGE and resume, prompt TEXT (a discussion prompt on every \
+      screen), remove NAME, debrief (class-debrief.html and .md into the folder) and end. \
+      Ctrl-C also ends the workshop.
       """)
 
   @Argument(help: "A scenario id (such as 'change') or a path to a scenario file.")
@@ -49,6 +53,9 @@ struct HostCommand: ParsableCommand {
 
   @Flag(help: "After each turn, pause on the scene's discussion prompt.")
   var workshop = false
+
+  @Option(help: "free: everyone plays at their own speed. rounds: everyone waits at the same turn until you release the next round.")
+  var pace: Pace?
 
   @Option(help: "How many different participants may join.")
   var maxPlayers = 60
@@ -96,10 +103,10 @@ struct HostCommand: ParsableCommand {
     portBox.port = bound
     printBanner(scenario: scenario, settings: settings, directory: directory, key: key, port: bound)
 
-    let stopped = waitForSignal()
+    let stopped = waitForEnd(room: room)
     Console.print("Closing the room; every game is saved in \(directory).")
     server.stop()
-    if stopped != SIGINT { throw CLIError("", .interrupted) }
+    if stopped != 0 && stopped != SIGINT { throw CLIError("", .interrupted) }
   }
 
   // MARK: - The room
@@ -117,7 +124,8 @@ struct HostCommand: ParsableCommand {
   private func roomSettings(scenario: String, directory: String) throws -> RoomSettings {
     guard let stored = try RoomSettings.stored(in: directory) else {
       return RoomSettings(
-        scenario: scenario, seed: seed ?? randomSeed(), quiz: quiz, discuss: workshop, code: code ?? RoomCode.make())
+        scenario: scenario, seed: seed ?? randomSeed(), quiz: quiz, discuss: workshop, code: code ?? RoomCode.make(),
+        pace: pace ?? .free)
     }
     func conflict(_ what: String) -> CLIError {
       CLIError("\(directory) holds a room \(what); use another --dir for a new room", .usage)
@@ -128,6 +136,7 @@ struct HostCommand: ParsableCommand {
     var settings = stored
     settings.discuss = stored.discuss || workshop
     if let code { settings.code = code }
+    if let pace { settings.pace = pace }
     return settings
   }
 
@@ -135,6 +144,7 @@ struct HostCommand: ParsableCommand {
     var options = ["seed \(settings.seed)"]
     if settings.quiz { options.append("quiz") }
     if settings.discuss { options.append("discussion pauses") }
+    if settings.pace == .rounds { options.append("rounds, round \(settings.round) open") }
     Console.print("Overlap workshop: \(scenario.title) (\(options.joined(separator: ", ")))")
     Console.print("Folder:    \(directory)")
     Console.print("Room code: \(settings.code)")
@@ -149,7 +159,8 @@ struct HostCommand: ParsableCommand {
       }
     }
     Console.print("Host key:  \(key.fingerprint) (ED25519)")
-    Console.print("Ctrl-C ends the workshop; every move is saved as it is played.")
+    Console.print("Every move is saved as it is played. Type a command and Enter to run the room;")
+    Console.print(RoomControl.usage + ". Ctrl-C also ends.")
   }
 
   /// The machine's IPv4 addresses other than loopback, for the join command.
@@ -164,23 +175,40 @@ struct HostCommand: ParsableCommand {
     return Array(Set(addresses)).sorted()
   }
 
-  /// Blocks until SIGINT, SIGTERM or SIGHUP; returns which.
-  private func waitForSignal() -> Int32 {
-    let received = PortBox()
+  /// Runs the commands typed on standard input until `end` (returns 0), or until SIGINT,
+  /// SIGTERM or SIGHUP arrives (returns which). The end of input ends nothing: a host
+  /// started in the background keeps its room open.
+  private func waitForEnd(room: Room) -> Int32 {
+    let ended = PortBox()
     let arrived = DispatchSemaphore(value: 0)
     let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
-        received.port = Int(number)
+        ended.port = Int(number)
         arrived.signal()
       }
       source.resume()
       return source
     }
+    let reader = Thread {
+      while let line = readLine() {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+        guard let control = RoomControl(line: line) else {
+          Console.print(RoomControl.usage)
+          continue
+        }
+        if control == .end {
+          arrived.signal()
+          return
+        }
+        for reply in room.perform(control) { Console.print(reply) }
+      }
+    }
+    reader.start()
     arrived.wait()
     for source in sources { source.cancel() }
-    return Int32(received.port)
+    return Int32(ended.port)
   }
 }
 
@@ -193,3 +221,5 @@ private final class PortBox: @unchecked Sendable {
     set { lock.withLock { value = newValue } }
   }
 }
+
+extension Pace: ExpressibleByArgument {}

@@ -20,6 +20,7 @@ final class Participant: @unchecked Sendable {
   /// Set when the host closes the room, so the player is told why the game stopped.
   private let closing = NSLock()
   private var closedByHost = false
+  private var removed = false
 
   init(
     name: String, room: Room, terminal: ClientTerminal, send: @escaping @Sendable ([UInt8]) -> Bool,
@@ -53,6 +54,15 @@ final class Participant: @unchecked Sendable {
   func resize(to size: Size) { backend.resize(to: size) }
   func hangUp() { backend.hangUp() }
 
+  /// Draws the screen again, for a change in the room such as a pause or a new round.
+  func nudge() { backend.resize(to: backend.size) }
+
+  /// The facilitator removed this participant: the game is saved and the connection ends.
+  func remove() {
+    closing.withLock { removed = true }
+    backend.hangUp()
+  }
+
   /// The host is closing: stop the game (it is saved) and say so.
   func closeRoom() {
     closing.withLock { closedByHost = true }
@@ -84,12 +94,15 @@ final class Participant: @unchecked Sendable {
     var model = AppModel(
       size: backend.size, capabilities: backend.capabilities, catalog: [], saves: [], opened: opened,
       discuss: room.settings.discuss)
-    let exit = GameLoop.run(&model, on: backend) { command, model in self.perform(command, model) }
+    let gate = RoomGate(room: room, capabilities: backend.capabilities)
+    let exit = GameLoop.run(&model, on: backend, gate: gate) { command, model in self.perform(command, model) }
     // Every move was saved as it was played; this only retries one whose save failed.
     if let session = model.session { _ = save(session) }
     backend.close()
-    let byHost = closing.withLock { closedByHost }
-    if byHost {
+    let (byHost, wasRemoved) = closing.withLock { (closedByHost, removed) }
+    if wasRemoved {
+      say("The facilitator took you out of the room. Your game is saved.")
+    } else if byHost {
       say("The facilitator closed the room. Your game is saved.")
     } else if exit != .signal(SIGHUP) {
       say("Your game is saved. To go on later: \(room.joinCommand(name))")

@@ -5,7 +5,8 @@ import OverlapTUI
 /// One workshop room: its settings, the saves folder where every participant's game is a
 /// normal save named after them, and who is connected now. Safe to use from any thread.
 public final class Room: @unchecked Sendable {
-  public let settings: RoomSettings
+  /// Scenario, seed and options; the pace and round change as the facilitator runs the room.
+  public var settings: RoomSettings { lock.withLock { current } }
   let engine: Engine
   let store: SaveStore
   let log: RoomLog
@@ -13,7 +14,12 @@ public final class Room: @unchecked Sendable {
   /// How a participant joins, e.g. `ssh -p 2222 NAME@192.168.1.20`, with NAME to fill in.
   let joinCommand: @Sendable (String) -> String
 
-  private let lock = NSLock()
+  let lock = NSLock()
+  var current: RoomSettings
+  /// The facilitator's pause message while every screen is paused.
+  var pause: String?
+  /// The latest discussion prompt; its number tells each screen whether it is new.
+  var prompt: (number: Int, text: String)?
   /// Names taken by a connection, and the participant once their game has started.
   private var connected: [String: Participant?] = [:]
   private var connectionsByAddress: [String: Int] = [:]
@@ -22,7 +28,7 @@ public final class Room: @unchecked Sendable {
     settings: RoomSettings, scenario: Scenario, directory: String, maxPlayers: Int, log: RoomLog,
     joinCommand: @escaping @Sendable (String) -> String
   ) {
-    self.settings = settings
+    current = settings
     engine = Engine(scenario: scenario)
     store = SaveStore(directory: directory)
     self.maxPlayers = maxPlayers
@@ -98,6 +104,7 @@ public final class Room: @unchecked Sendable {
         session: session, autosaveSlot: name,
         notice: "Welcome back, \(name): you are on turn \(session.shownTurn). Press ? for help.")
     }
+    let settings = settings
     let session = Session(game: Playthrough(engine: engine, seed: settings.seed), quiz: settings.quiz)
     try store.write(session, as: name)
     var notice = "Welcome, \(name). Your game is saved as you play."

@@ -2,7 +2,7 @@ import Foundation
 import OverlapEngine
 
 /// What makes a room the same room after a restart: its scenario, seed, quiz mode,
-/// discussion pauses and code. Kept in the workshop folder as `.room.json` (hidden, so
+/// discussion pauses, code, pace and the round it has reached. Kept in the workshop folder as `.room.json` (hidden, so
 /// `overlap debrief DIR` reads only the saves), with mode 0600 because it holds the code.
 public struct RoomSettings: Codable, Equatable, Sendable {
   /// The scenario's id; every save in the folder must be of it.
@@ -12,13 +12,18 @@ public struct RoomSettings: Codable, Equatable, Sendable {
   /// `--workshop`: pause on each scene's discussion prompt.
   public var discuss: Bool
   public var code: String
+  public var pace: Pace
+  /// With rounds: how many moves everyone may have played so far.
+  public var round: Int
 
-  public init(scenario: String, seed: UInt64, quiz: Bool, discuss: Bool, code: String) {
+  public init(scenario: String, seed: UInt64, quiz: Bool, discuss: Bool, code: String, pace: Pace = .free, round: Int = 1) {
     self.scenario = scenario
     self.seed = seed
     self.quiz = quiz
     self.discuss = discuss
     self.code = code
+    self.pace = pace
+    self.round = round
   }
 
   public static let fileName = ".room.json"
@@ -51,4 +56,11 @@ public struct RoomSettings: Codable, Equatable, Sendable {
       throw HostError("\(path): cannot store the room: \(error)")
     }
   }
+}
+
+/// How the room moves on: everyone at their own speed, or together, a turn at a time.
+public enum Pace: String, Codable, CaseIterable, Sendable {
+  case free
+  /// Everyone waits at the same turn until the facilitator releases the next round.
+  case rounds
 }

@@ -100,9 +100,9 @@ final class TestRoom {
   let key: HostKey
   let port: Int
 
-  init(maxPlayers: Int = 10, discuss: Bool = false, limits: HostLimits = HostLimits()) throws {
+  init(maxPlayers: Int = 10, discuss: Bool = false, pace: Pace = .free, limits: HostLimits = HostLimits()) throws {
     let scenario = try ScenarioLibrary(directory: repository + "/Scenarios").load("change")
-    let settings = RoomSettings(scenario: "change", seed: 7, quiz: false, discuss: discuss, code: Self.code)
+    let settings = RoomSettings(scenario: "change", seed: 7, quiz: false, discuss: discuss, code: Self.code, pace: pace)
     let lines = log
     room = Room(
       settings: settings, scenario: scenario, directory: directory, maxPlayers: maxPlayers,
@@ -130,6 +130,17 @@ final class TestRoom {
   }
 
   func logged(_ text: String) -> Bool { log.all.contains { $0.contains(text) } }
+
+  /// A participant in tmux, logged in and at their first turn.
+  func join(_ name: String) throws -> Tmux {
+    let tmux = Tmux()
+    try tmux.start(ssh([], user: name))
+    try #require(tmux.waitFor("password:"))
+    try tmux.type(Self.code)
+    try tmux.press("Enter")
+    try #require(tmux.waitFor("Turn 1 of"), "\(tmux.screen)")
+    return tmux
+  }
 }
 
 /// An `SSH_ASKPASS` program that answers `answer` and counts how often it was asked.
