@@ -114,32 +114,46 @@ final class TestRoom {
 
   deinit { server.stop() }
 
-  /// The OpenSSH client, told to trust this host and to log in by password only.
-  func ssh(_ arguments: [String], user: String = "ana") -> [String] {
-    [
-      "ssh", "-F", "/dev/null", "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o",
-      "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no", "-o",
-      "PreferredAuthentications=password", "-o", "ConnectTimeout=30", "-o", "SendEnv=LANG",
-    ] + arguments + ["\(user)@127.0.0.1"]
-  }
+  var client: Client { Client(port: port, code: Self.code) }
 
-  /// The moves in a participant's save, or nil when there is none.
-  func moves(of name: String) -> [String]? {
-    guard let save = try? SaveStore(directory: directory).read(name) else { return nil }
-    return save.moves
-  }
+  func ssh(_ arguments: [String], user: String = "ana") -> [String] { client.ssh(arguments, user: user) }
+
+  func moves(of name: String) -> [String]? { client.moves(of: name, in: directory) }
 
   func logged(_ text: String) -> Bool { log.all.contains { $0.contains(text) } }
 
-  /// A participant in tmux, logged in and at their first turn.
-  func join(_ name: String) throws -> Tmux {
-    let tmux = Tmux()
-    try tmux.start(ssh([], user: name))
-    try #require(tmux.waitFor("password:"))
-    try tmux.type(Self.code)
-    try tmux.press("Enter")
-    try #require(tmux.waitFor("Turn 1 of"), "\(tmux.screen)")
-    return tmux
+  func join(_ name: String) throws -> Tmux { try client.join(name) }
+
+  /// The OpenSSH client of a participant, for a host in this process or another.
+  struct Client {
+    var port: Int
+    var code: String
+
+    /// The client, told to trust this host and to log in by password only.
+    func ssh(_ arguments: [String], user: String = "ana") -> [String] {
+      [
+        "ssh", "-F", "/dev/null", "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o",
+        "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no", "-o",
+        "PreferredAuthentications=password", "-o", "ConnectTimeout=30", "-o", "SendEnv=LANG",
+      ] + arguments + ["\(user)@127.0.0.1"]
+    }
+
+    /// A participant in tmux, logged in, once `text` shows.
+    func join(_ name: String, waitingFor text: String = "Turn 1 of") throws -> Tmux {
+      let tmux = Tmux()
+      try tmux.start(ssh([], user: name))
+      try #require(tmux.waitFor("password:"))
+      try tmux.type(code)
+      try tmux.press("Enter")
+      try #require(tmux.waitFor(text), "\(tmux.screen)")
+      return tmux
+    }
+
+    /// The moves in a participant's save, or nil when there is none.
+    func moves(of name: String, in directory: String) -> [String]? {
+      guard let save = try? SaveStore(directory: directory).read(name) else { return nil }
+      return save.moves
+    }
   }
 }
 
@@ -199,3 +213,63 @@ final class Tmux {
 /// The repository, found from this file's path.
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().path
+
+/// The built `overlap` binary, next to the test bundle.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("overlap")
+  .path
+
+/// A command left running: its standard input is a pipe the test writes to, its output a
+/// file. Killed when the test lets go of it, so nothing outlives the test.
+final class Background {
+  let pid: pid_t
+  let outputPath = temporaryFolder() + "/output.log"
+  private let input: Int32
+  private var ended = false
+
+  init(_ arguments: [String]) throws {
+    var pipe: [Int32] = [0, 0]
+    try #require(Foundation.pipe(&pipe) == 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipe[0], 0)
+    posix_spawn_file_actions_addclose(&actions, pipe[1])
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+    close(pipe[0])
+    input = pipe[1]
+    try #require(spawned == 0, "could not start \(arguments[0])")
+    self.pid = pid
+  }
+
+  var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+  func type(_ line: String) {
+    _ = (line + "\n").withCString { write(input, $0, strlen($0)) }
+  }
+
+  /// Kills it with `signal` and waits for it; returns its wait status.
+  @discardableResult
+  func kill(_ signal: Int32 = SIGKILL) -> Int32 {
+    var status: Int32 = 0
+    guard !ended else { return status }
+    ended = true
+    Foundation.kill(pid, signal)
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    close(input)
+    return status
+  }
+
+  deinit { kill() }
+}
