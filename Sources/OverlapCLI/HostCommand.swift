@@ -22,8 +22,14 @@ struct HostCommand: ParsableCommand {
       folder reopens the same room. Only the game is served: shells, commands, sftp, port, \
       agent and X11 forwarding are all refused.
 
-      Standard output gets one line per event: join, move, ending, leave, refused. Lines typed \
-      on standard input run the room: status (a line per participant: turn, meters, style \
+      On a terminal, the facilitator's console shows the room live: each participant's turn, \
+      meters with sparklines, leader/manager moves, quiz score and status, the endings so far \
+      and the latest events. Its keys: r releases the next round, p pauses every screen with a \
+      message (p again resumes), d sends a discussion prompt, x removes the selected \
+      participant, w writes the class debrief, q ends the workshop.
+
+      Otherwise standard output gets one line per event: join, move, ending, leave, refused; \
+      and lines typed on standard input run the room: status (a line per participant: turn, meters, style \
       share, quiz, status; then the endings so far), release (with --pace rounds, open the \
       next round), pause MESSAGE and resume, prompt TEXT (a discussion prompt on every \
       screen), remove NAME, debrief (class-debrief.html and .md into the folder) and end. \
@@ -84,7 +90,10 @@ struct HostCommand: ParsableCommand {
     let key = try HostKey.loadOrCreate(in: directory)
 
     let output = NSLock()
-    let log = RoomLog { line in output.withLock { Console.print(line) } }
+    // Log lines and replies come from several threads; each stays one whole line.
+    let say: @Sendable (String) -> Void = { line in output.withLock { Console.print(line) } }
+    let target = LogTarget(say)
+    let log = RoomLog { target.send($0) }
     let shownHost = bind == "0.0.0.0" || bind == "::" ? "HOST" : bind
     let portBox = PortBox()
     let room = Room(
@@ -103,8 +112,19 @@ struct HostCommand: ParsableCommand {
     portBox.port = bound
     printBanner(scenario: scenario, settings: settings, directory: directory, key: key, port: bound)
 
-    let stopped = waitForEnd(room: room)
-    Console.print("Closing the room; every game is saved in \(directory).")
+    let stopped: Int32
+    if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+      let console = FacilitatorConsole(
+        title: "Overlap workshop · \(scenario.title)",
+        facts: ["code \(settings.code)", "ssh -p \(bound) NAME@\(shownHost)", "\(directory)"],
+        environment: ProcessInfo.processInfo.environment)
+      target.redirect(console.record)
+      stopped = console.run(room)
+      target.redirect(say)
+    } else {
+      stopped = waitForEnd(room: room, say: say)
+    }
+    say("Closing the room; every game is saved in \(directory).")
     server.stop()
     if stopped != 0 && stopped != SIGINT { throw CLIError("", .interrupted) }
   }
@@ -159,6 +179,7 @@ struct HostCommand: ParsableCommand {
       }
     }
     Console.print("Host key:  \(key.fingerprint) (ED25519)")
+    if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { return }
     Console.print("Every move is saved as it is played. Type a command and Enter to run the room;")
     Console.print(RoomControl.usage + ". Ctrl-C also ends.")
   }
@@ -178,7 +199,7 @@ struct HostCommand: ParsableCommand {
   /// Runs the commands typed on standard input until `end` (returns 0), or until SIGINT,
   /// SIGTERM or SIGHUP arrives (returns which). The end of input ends nothing: a host
   /// started in the background keeps its room open.
-  private func waitForEnd(room: Room) -> Int32 {
+  private func waitForEnd(room: Room, say: @escaping @Sendable (String) -> Void) -> Int32 {
     let ended = PortBox()
     let arrived = DispatchSemaphore(value: 0)
     let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
@@ -195,14 +216,14 @@ struct HostCommand: ParsableCommand {
       while let line = readLine() {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
         guard let control = RoomControl(line: line) else {
-          Console.print(RoomControl.usage)
+          say(RoomControl.usage)
           continue
         }
         if control == .end {
           arrived.signal()
           return
         }
-        for reply in room.perform(control) { Console.print(reply) }
+        for reply in room.perform(control) { say(reply) }
       }
     }
     reader.start()
@@ -210,6 +231,17 @@ struct HostCommand: ParsableCommand {
     for source in sources { source.cancel() }
     return Int32(ended.port)
   }
+}
+
+/// Where the room's log goes: standard output, or the console while it shows.
+private final class LogTarget: @unchecked Sendable {
+  private let lock = NSLock()
+  private var sink: @Sendable (String) -> Void
+
+  init(_ sink: @escaping @Sendable (String) -> Void) { self.sink = sink }
+
+  func redirect(_ sink: @escaping @Sendable (String) -> Void) { lock.withLock { self.sink = sink } }
+  func send(_ line: String) { lock.withLock { sink }(line) }
 }
 
 /// A number set on one thread and read on others: the bound port, the signal received.

@@ -1,6 +1,7 @@
 import Foundation
 import OverlapEngine
 import OverlapLab
+import OverlapTUI
 
 /// What the facilitator can do to a room, typed as a line on the host's standard input.
 public enum RoomControl: Equatable, Sendable {
@@ -115,22 +116,17 @@ extension Room {
     }
   }
 
-  /// One line per participant (turn, meters, style share, quiz, status), then the endings.
-  func overview() -> [String] {
+  /// Every participant (turn, meter histories, style share, quiz, status) and the
+  /// endings so far, most frequent first.
+  func table() -> (rows: [RoomConsoleRow], endings: [RoomConsole.Ending]) {
     let playing = Set(participants.map(\.name))
     let settings = settings
     var endings: [String: Int] = [:]
-    var lines = sessions().map { name, session in
+    let rows = sessions().map { name, session in
       let game = session.game
       let styles = game.turns.map { game.scenario.choices[$0.choice].style }
       let leaders = styles.filter { $0 == .leader }.count
-      let meters = MeterValues(game.state)
-      var line =
-        "\(name): turn \(session.shownTurn), morale \(meters.morale) efficiency \(meters.efficiency) "
-        + "stability \(meters.stability), leader \(leaders) manager \(styles.count - leaders)"
-      if let quiz = session.quiz {
-        line += ", quiz " + Debrief.Quiz(styles: styles, guesses: quiz).summary
-      }
+      let meters = game.states.map(MeterValues.init)
       let status: String
       if let ending = game.ending, game.isFinished {
         endings[ending.title, default: 0] += 1
@@ -142,11 +138,30 @@ extension Room {
       } else {
         status = "playing"
       }
-      return line + " · " + status
+      return RoomConsoleRow(
+        name: name, turn: session.shownTurn,
+        meters: [meters.map(\.morale), meters.map(\.efficiency), meters.map(\.stability)], leader: leaders,
+        manager: styles.count - leaders,
+        quiz: session.quiz.map { Debrief.Quiz(styles: styles, guesses: $0) }.map { "\($0.right)/\($0.total)" },
+        status: status)
+    }
+    let counted = endings.map { RoomConsole.Ending(title: $0.key, count: $0.value) }
+      .sorted { (a: RoomConsole.Ending, b: RoomConsole.Ending) in (b.count, a.title) < (a.count, b.title) }
+    return (rows, counted)
+  }
+
+  /// One line per participant, then the pace and the endings: `status` as plain text.
+  func overview() -> [String] {
+    let (rows, endings) = table()
+    var lines = rows.map { row in
+      let now = row.meters.map { $0.last ?? 0 }
+      return "\(row.name): turn \(row.turn), morale \(now[0]) efficiency \(now[1]) stability \(now[2]), "
+        + "leader \(row.leader) manager \(row.manager)" + (row.quiz.map { ", quiz \($0)" } ?? "") + " · " + row.status
     }
     if lines.isEmpty { lines = ["Nobody has joined yet."] }
+    let settings = settings
     let pace = settings.pace == .rounds ? "rounds, round \(settings.round)" : "free pace"
-    let ended = endings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+    let ended = endings.map { "\($0.title) \($0.count)" }
     return lines + ["\(pace); endings so far: " + (ended.isEmpty ? "none" : ended.joined(separator: ", "))]
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapTUI
 import Testing
 
 @testable import OverlapHost
@@ -153,5 +154,40 @@ func temporaryFolder() -> String {
       total += count
       if total > 1 << 16 { break }
     }
+  }
+}
+
+@Suite struct RoomConsoleViewTests {
+  static let console = RoomConsole(
+    title: "Overlap workshop · One Desk", facts: ["round 2", "code tomaku-38"],
+    rows: [
+      RoomConsoleRow(
+        name: "ana", turn: 3, meters: [[58, 65, 58], [47, 46, 50], [45, 45, 49]], leader: 1, manager: 1, quiz: "1/2",
+        status: "waiting for the round"),
+      RoomConsoleRow(
+        name: "team-2", turn: 11, meters: [[58, 70], [47, 20], [45, 60]], leader: 6, manager: 4, quiz: nil,
+        status: "ended: One desk"),
+    ],
+    endings: [RoomConsole.Ending(title: "One desk", count: 1)], events: ["10:41:03Z join ana turn 1"], selected: 1,
+    input: nil, notice: nil)
+
+  @Test func theTableShowsEachParticipantAndTheEndings() {
+    let lines = Self.console.render(size: Size(width: 100, height: 16), capabilities: .init(unicode: true, color: true, mouse: false)).lines
+    #expect(lines[0].contains("Overlap workshop · One Desk") && lines[0].contains("round 2"))
+    #expect(lines[1].hasPrefix(" Name             Turn  Morale      Efficiency  Stability   Style L/M  Quiz   Status"))
+    #expect(lines[2].hasPrefix(" ana              3      58 ▅▆▅      50 ▄▄▄      49 ▄▄▄     1/1        1/2    waiting"))
+    #expect(lines[2].contains("1/1") && lines[2].contains("1/2") && lines[2].contains("waiting for the round"))
+    #expect(lines[3].contains("team-2") && lines[3].contains("ended: One desk"))
+    #expect(lines.contains { $0.hasPrefix(" Endings: One desk 1") })
+    #expect(lines.contains { $0.contains("join ana turn 1") })
+    #expect(lines[15].contains("r release round"))
+  }
+
+  @Test func typingShowsItsLabelAndCursor() {
+    var console = Self.console
+    console.input = RoomConsole.Input(label: "Pause message", text: "Back at ten")
+    let grid = console.render(size: Size(width: 80, height: 16), capabilities: .init(unicode: false, color: false, mouse: false))
+    #expect(grid.lines[15].hasPrefix(" Pause message: Back at ten"))
+    #expect(grid.cursor == Position(row: 15, column: 27))
   }
 }
