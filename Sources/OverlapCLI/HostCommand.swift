@@ -19,8 +19,9 @@ struct HostCommand: ParsableCommand {
       The host key is made on the first run and kept in the folder (host_ed25519_key, mode \
       0600); its fingerprint is printed for participants to check. The room's seed, options \
       and code are kept there too (.room.json), so running the command again on the same \
-      folder reopens the same room. Only the game is served: shells, commands, sftp, port, \
-      agent and X11 forwarding are all refused.
+      folder reopens the same room. Only the game is served: commands, sftp, and port and \
+      agent forwarding are refused, and an X11 forwarding request ends the connection \
+      (participants whose ssh forwards X11 join with ssh -x).
 
       On a terminal, the facilitator's console shows the room live: each participant's turn, \
       meters with sparklines, leader/manager moves, quiz score and status, the endings so far \

@@ -10,6 +10,8 @@ final class ConnectionState: @unchecked Sendable {
   private(set) var failures = 0
   /// Session channels opened; a participant plays in one.
   var sessions = 0
+  /// The game played on this connection, once it started.
+  weak var participant: Participant?
 
   init(address: String) {
     self.address = address
@@ -94,7 +96,11 @@ final class ConnectionGuard: ChannelDuplexHandler {
 
   func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
     if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-      context.close(promise: nil)
+      guard let participant = connection.participant else { return context.close(promise: nil) }
+      // The game says why and ends the session; the client then closes the connection.
+      participant.timeOut()
+      let channel = context.channel
+      context.eventLoop.scheduleTask(in: .seconds(10)) { channel.close(promise: nil) }
       return
     }
     context.fireUserInboundEventTriggered(event)
@@ -106,11 +112,22 @@ final class ConnectionGuard: ChannelDuplexHandler {
 }
 
 extension ConnectionGuard {
-  /// Closes the connection on any error the SSH handler reports, such as a protocol error.
+  /// Closes the connection on any error the SSH handler reports, such as a protocol error,
+  /// and logs it: a client that cannot stay connected should show up in the log.
   final class ErrorCloser: ChannelInboundHandler {
     typealias InboundIn = Any
 
+    private let room: Room
+    private let connection: ConnectionState
+
+    init(room: Room, connection: ConnectionState) {
+      self.room = room
+      self.connection = connection
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+      let who = connection.username.map { " (\($0))" } ?? ""
+      room.log.record(.refused(address: connection.address, reason: "connection closed\(who): \(error)"))
       context.close(promise: nil)
     }
   }

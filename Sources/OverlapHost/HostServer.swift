@@ -90,7 +90,7 @@ public final class HostServer: @unchecked Sendable {
         IdleStateHandler(readTimeout: limits.idleTimeout),
         ConnectionGuard(connection: connection, loginDeadline: limits.loginDeadline),
         ssh,
-        ConnectionGuard.ErrorCloser(),
+        ConnectionGuard.ErrorCloser(room: room, connection: connection),
       ])
     }
   }

@@ -21,6 +21,7 @@ final class Participant: @unchecked Sendable {
   private let closing = NSLock()
   private var closedByHost = false
   private var removed = false
+  private var timedOut = false
 
   init(
     name: String, room: Room, terminal: ClientTerminal, send: @escaping @Sendable ([UInt8]) -> Bool,
@@ -56,6 +57,12 @@ final class Participant: @unchecked Sendable {
 
   /// Draws the screen again, for a change in the room such as a pause or a new round.
   func nudge() { backend.resize(to: backend.size) }
+
+  /// No key came for the idle timeout: the game is saved and the connection ends.
+  func timeOut() {
+    closing.withLock { timedOut = true }
+    backend.hangUp()
+  }
 
   /// The facilitator removed this participant: the game is saved and the connection ends.
   func remove() {
@@ -99,8 +106,10 @@ final class Participant: @unchecked Sendable {
     // Every move was saved as it was played; this only retries one whose save failed.
     if let session = model.session { _ = save(session) }
     backend.close()
-    let (byHost, wasRemoved) = closing.withLock { (closedByHost, removed) }
-    if wasRemoved {
+    let (byHost, wasRemoved, idle) = closing.withLock { (closedByHost, removed, timedOut) }
+    if idle {
+      say("No key for a long while, so the connection ends. Your game is saved. To go on: \(room.joinCommand(name))")
+    } else if wasRemoved {
       say("The facilitator took you out of the room. Your game is saved.")
     } else if byHost {
       say("The facilitator closed the room. Your game is saved.")

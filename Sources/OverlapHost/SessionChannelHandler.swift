@@ -22,6 +22,14 @@ final class SessionChannelHandler: ChannelInboundHandler {
     self.connection = connection
   }
 
+  func handlerAdded(context: ChannelHandlerContext) {
+    // A client's end of input must not close the channel before the game says goodbye.
+    let channel = context.channel
+    channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { _ in
+      channel.close(promise: nil)
+    }
+  }
+
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     let message = unwrapInboundIn(data)
     // Before the game starts, and on stderr-type data, input has nowhere to go.
@@ -57,6 +65,9 @@ final class SessionChannelHandler: ChannelInboundHandler {
       refuse("commands", wantReply: request.wantReply, context)
     case let request as SSHChannelRequestEvent.SubsystemRequest:
       refuse("subsystems such as sftp", wantReply: request.wantReply, context)
+    case ChannelEvent.inputClosed:
+      // No more keys can come: the game ends as after a hangup, with its exit status.
+      participant?.hangUp()
     case let request as SSHChannelRequestEvent.WindowChangeRequest:
       let size = ClientTerminal.clampedSize(width: request.terminalCharacterWidth, height: request.terminalRowHeight)
       terminal.size = size
@@ -94,6 +105,7 @@ final class SessionChannelHandler: ChannelInboundHandler {
       send: { bytes in Self.write(bytes, to: channel) },
       finish: { status in Self.end(channel, status: status) })
     self.participant = participant
+    connection.participant = participant
     room.seat(participant)
     participant.start()
   }

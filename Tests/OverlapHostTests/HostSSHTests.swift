@@ -134,4 +134,43 @@ import Testing
     #expect(result.status == 1, "\(result.output)")
     #expect(result.output.contains(message), "\(result.output)")
   }
+
+  /// X11 forwarding ends the connection before any game starts: swift-nio-ssh 0.15.1
+  /// rejects the request's packet as malformed, and the host logs why.
+  @Test(.enabled(if: runs(having: "ssh"), "ssh is missing (CI=true makes this a failure)"))
+  func x11ForwardingGetsNoGame() throws {
+    let room = try TestRoom()
+    let askPass = try AskPass(answer: TestRoom.code)
+    var environment = askPass.environment
+    environment["DISPLAY"] = ":7"
+    let result = try run(room.ssh(["-X", "-tt"]), environment: environment)
+    #expect(result.status == 255, "\(result.output)")
+    #expect(room.logged("connection closed (ana)"), "\(room.log.all)")
+    #expect(room.moves(of: "ana") == nil)
+  }
+
+  /// A participant who sends nothing for the idle timeout is disconnected; the game stays.
+  @Test(.enabled(if: runs(having: "ssh"), "ssh is missing (CI=true makes this a failure)"))
+  func anIdleParticipantIsDisconnected() throws {
+    var limits = HostLimits()
+    limits.idleTimeout = .seconds(2)
+    let room = try TestRoom(limits: limits)
+    let askPass = try AskPass(answer: TestRoom.code)
+    let result = try run(room.ssh(["-tt"]), environment: askPass.environment, openInput: true, timeout: 30)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.seconds >= 2 && result.seconds < 20)
+    #expect(room.logged("join ana turn 1"))
+    #expect(eventually { room.logged("leave ana turn 1") })
+    #expect(room.moves(of: "ana") == [])
+  }
+
+  /// A client whose input ends (a pipe, Ctrl-D in a script) ends its game cleanly.
+  @Test(.enabled(if: runs(having: "ssh"), "ssh is missing (CI=true makes this a failure)"))
+  func theEndOfInputEndsTheGameCleanly() throws {
+    let room = try TestRoom()
+    let askPass = try AskPass(answer: TestRoom.code)
+    let result = try run(room.ssh(["-tt"]), environment: askPass.environment)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(eventually { room.logged("leave ana turn 1") })
+  }
 }

@@ -26,9 +26,12 @@ struct Finished {
 }
 
 /// Runs a command as a shell would (no signals blocked or ignored: test threads block
-/// them, and ssh in tmux must hear SIGWINCH), input from /dev/null, output to a file.
-/// Killed after `timeout`, so a test never hangs.
-func run(_ arguments: [String], environment extra: [String: String] = [:], timeout: Double = 60) throws -> Finished {
+/// them, and ssh in tmux must hear SIGWINCH), output to a file. Its input is /dev/null,
+/// or with `openInput` a pipe that stays open and silent. Killed after `timeout`, so a
+/// test never hangs.
+func run(
+  _ arguments: [String], environment extra: [String: String] = [:], openInput: Bool = false, timeout: Double = 60
+) throws -> Finished {
   let log = temporaryFolder() + "/output.log"
   var environment = ProcessInfo.processInfo.environment
   environment.merge(extra) { $1 }
@@ -47,7 +50,15 @@ func run(_ arguments: [String], environment extra: [String: String] = [:], timeo
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  var input: [Int32] = [-1, -1]
+  if openInput {
+    try #require(pipe(&input) == 0)
+    posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+    posix_spawn_file_actions_addclose(&actions, input[1])
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  }
+  defer { input.filter { $0 >= 0 }.forEach { close($0) } }
   posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
   posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
