@@ -12,8 +12,8 @@ import Testing
     let directory = temporaryFolder() + "/room"
     let console = Tmux()
     try console.start(
-      [binary, "host", "change", "--port", "0", "--dir", directory, "--code", "console-test", "--scenarios",
-       repository + "/Scenarios"], width: 120, height: 30)
+      [binary, "host", "change", "--port", "0", "--dir", directory, "--code", "console-test", "--pace", "rounds",
+       "--scenarios", repository + "/Scenarios"], width: 120, height: 30)
     try #require(console.waitFor("Nobody has joined yet."), "\(console.screen)")
     let port = try #require(console.screen.firstMatch(of: #/ssh -p (\d+) /#).flatMap { Int($0.1) })
 
@@ -30,9 +30,19 @@ import Testing
 
     try ana.press("1")
     try #require(console.waitFor("move ana turn 1"), "\(console.screen)")
+    try ana.press("Space")
+    try #require(ana.waitFor("Round 1 is over"))
+    try #require(console.waitFor("waiting for the round"), "\(console.screen)")
+    try console.press("r")
+    try #require(console.waitFor("Round 2 is open."), "\(console.screen)")
+    try #require(eventually { !ana.screen.contains("Round 1 is over") }, "\(ana.screen)")
     try console.press("w")
     try #require(console.waitFor("The class debrief is in"), "\(console.screen)")
     #expect(FileManager.default.fileExists(atPath: directory + "/class-debrief.html"))
+    // Afterwards the folder is a class of saves like any other.
+    let debrief = try run([binary, "debrief", directory, "--scenarios", repository + "/Scenarios"])
+    #expect(debrief.status == 0, "\(debrief.output)")
+    #expect(debrief.output.contains("ana"))
 
     try console.press("q")
     try #require(console.waitFor("End the workshop?"))
