@@ -40,8 +40,10 @@ public final class FacilitatorConsole: @unchecked Sendable {
 
   /// Where the room's log goes while the console shows: the latest lines stay on screen.
   public func record(_ line: String) {
+    // The console has room for the time of day, not the date.
+    let shown = line.firstMatch(of: #/^\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)Z /#).map { $0.1 + " " + line[$0.range.upperBound...] }
     lock.withLock {
-      events.append(line)
+      events.append(shown.map(String.init) ?? line)
       if events.count > 200 { events.removeFirst(events.count - 200) }
     }
     // A resize to the same size wakes the loop to draw the change.

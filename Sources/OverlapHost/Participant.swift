@@ -17,11 +17,12 @@ final class Participant: @unchecked Sendable {
   /// Moves already in the log, and whether its ending is; used only from the game thread.
   private var logged = 0
   private var endingLogged = false
-  /// Set when the host closes the room, so the player is told why the game stopped.
-  private let closing = NSLock()
-  private var closedByHost = false
-  private var removed = false
-  private var timedOut = false
+  /// Why the host stopped the game, so the player is told.
+  private enum Stop {
+    case idle, removed, roomClosed
+  }
+  private let stopping = NSLock()
+  private var stopped: Stop?
 
   init(
     name: String, room: Room, terminal: ClientTerminal, send: @escaping @Sendable ([UInt8]) -> Bool,
@@ -59,20 +60,16 @@ final class Participant: @unchecked Sendable {
   func nudge() { backend.resize(to: backend.size) }
 
   /// No key came for the idle timeout: the game is saved and the connection ends.
-  func timeOut() {
-    closing.withLock { timedOut = true }
-    backend.hangUp()
-  }
+  func timeOut() { stop(.idle) }
 
   /// The facilitator removed this participant: the game is saved and the connection ends.
-  func remove() {
-    closing.withLock { removed = true }
-    backend.hangUp()
-  }
+  func remove() { stop(.removed) }
 
   /// The host is closing: stop the game (it is saved) and say so.
-  func closeRoom() {
-    closing.withLock { closedByHost = true }
+  func closeRoom() { stop(.roomClosed) }
+
+  private func stop(_ reason: Stop) {
+    stopping.withLock { stopped = stopped ?? reason }
     backend.hangUp()
   }
 
@@ -106,15 +103,15 @@ final class Participant: @unchecked Sendable {
     // Every move was saved as it was played; this only retries one whose save failed.
     if let session = model.session { _ = save(session) }
     backend.close()
-    let (byHost, wasRemoved, idle) = closing.withLock { (closedByHost, removed, timedOut) }
-    if idle {
+    switch stopping.withLock({ stopped }) {
+    case .idle:
       say("No key for a long while, so the connection ends. Your game is saved. To go on: \(room.joinCommand(name))")
-    } else if wasRemoved {
+    case .removed:
       say("The facilitator took you out of the room. Your game is saved.")
-    } else if byHost {
+    case .roomClosed:
       say("The facilitator closed the room. Your game is saved.")
-    } else if exit != .signal(SIGHUP) {
-      say("Your game is saved. To go on later: \(room.joinCommand(name))")
+    case nil:
+      if exit != .signal(SIGHUP) { say("Your game is saved. To go on later: \(room.joinCommand(name))") }
     }
     room.log.record(.leave(name: name, turn: model.session?.shownTurn ?? 0))
     end(status: exit == .signal(SIGHUP) || exit == .quit(.pressedQuit) ? 0 : 130)
