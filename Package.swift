@@ -13,6 +13,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // The workshop host's SSH server.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     // Tests only: property-based checks of the engine and the lab.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -28,11 +32,22 @@ let package = Package(
       providers: [.apt(["libncursesw5-dev"])]),
     // The only code that touches curses.
     .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapTUI"]),
+    // The workshop host: participants play over SSH on the ANSI backend. Never curses.
+    .target(
+      name: "OverlapHost",
+      dependencies: [
+        "OverlapEngine", "OverlapLab", "OverlapTUI",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSH", package: "swift-nio-ssh"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // The command tree; a library so tests can run commands in-process.
     .target(
       name: "OverlapCLI",
       dependencies: [
-        "OverlapEngine", "OverlapLab", "OverlapTUI", "OverlapTerminal",
+        "OverlapEngine", "OverlapLab", "OverlapTUI", "OverlapTerminal", "OverlapHost",
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "overlap", dependencies: ["OverlapCLI"]),
@@ -50,6 +65,7 @@ let package = Package(
     // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
     .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
+    .testTarget(name: "OverlapHostTests", dependencies: ["OverlapHost", "OverlapCLI"]),
   ],
   swiftLanguageModes: [.v6]
 )

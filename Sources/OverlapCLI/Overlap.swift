@@ -16,7 +16,7 @@ public struct Overlap: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PlayCommand.self, RunCommand.self, CheckCommand.self, TestCommand.self, ExploreCommand.self,
-      DebriefCommand.self, ScenariosCommand.self, SavesCommand.self, NewCommand.self,
+      DebriefCommand.self, HostCommand.self, ScenariosCommand.self, SavesCommand.self, NewCommand.self,
     ])
 
   public init() {}

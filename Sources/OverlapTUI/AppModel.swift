@@ -41,6 +41,14 @@ public struct AppModel: Equatable, Sendable {
   }
 
   var screen: Screen { screens.last ?? .menu(cursor: 0) }
+
+  /// Whether the player is choosing a move (or naming its style in a quiz), so a key may play one.
+  public var isChoosingMove: Bool {
+    switch screen {
+    case .game, .quizPrompt: true
+    default: false
+    }
+  }
   public var game: Playthrough? { session?.game }
   /// Team members in playing order; empty for solo play.
   var players: [String] { session?.players ?? [] }

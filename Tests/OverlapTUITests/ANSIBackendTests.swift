@@ -166,6 +166,23 @@ import Testing
     #expect(await reader.value == .key(.character("k")))
   }
 
+  /// A flood of input or of window sizes queues a bounded number of events, not all of them.
+  @Test func aFloodOfInputIsBounded() {
+    let backend = Terminal().backend
+    backend.receive([UInt8](repeating: UInt8(ascii: "j"), count: 100_000))
+    for width in 20..<2_000 { backend.resize(to: Size(width: width, height: 10)) }
+    backend.hangUp()
+    var events: [TerminalEvent] = []
+    while true {
+      let event = backend.nextEvent()
+      if event == .signal(SIGHUP) { break }
+      events.append(event)
+    }
+    #expect(events.count == ANSIBackend.maximumPendingEvents)
+    #expect(events.last == .key(.character("j")))
+    #expect(backend.size == Size(width: 1_999, height: 10))
+  }
+
   // MARK: - The game
 
   /// The real loop plays on the ANSI backend: a move, an arrow key that closes its result, and `q`.

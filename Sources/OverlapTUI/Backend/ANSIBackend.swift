@@ -23,6 +23,10 @@ public final class ANSIBackend: TerminalBackend, @unchecked Sendable {
   /// How long a lone Esc waits for the rest of a sequence before it counts as the Esc key.
   static let escapeDelay: TimeInterval = 0.025
 
+  /// Events waiting for the loop beyond this are dropped: a client that pastes megabytes
+  /// costs the host no memory, and nobody means that many keys ahead.
+  static let maximumPendingEvents = 256
+
   /// Takes the terminal over at once (alternate screen, cursor hidden).
   ///
   /// - Parameters:
@@ -46,7 +50,7 @@ public final class ANSIBackend: TerminalBackend, @unchecked Sendable {
   /// Bytes the terminal sent.
   public func receive(_ bytes: some Sequence<UInt8>) {
     condition.withLock {
-      events += decoder.decode(bytes)
+      events += decoder.decode(bytes).prefix(max(0, Self.maximumPendingEvents - events.count))
       condition.signal()
     }
   }
@@ -55,7 +59,9 @@ public final class ANSIBackend: TerminalBackend, @unchecked Sendable {
   public func resize(to size: Size) {
     condition.withLock {
       currentSize = size
-      events.append(.resized(size))
+      // Only the newest of several sizes in a row matters.
+      if case .resized = events.last { events.removeLast() }
+      if events.count < Self.maximumPendingEvents { events.append(.resized(size)) }
       condition.signal()
     }
   }

@@ -13,11 +13,16 @@ public enum GameLoop {
 
   /// Runs until the player quits or a signal arrives. The backend is left open: its owner
   /// saves and closes it.
-  public static func run(_ model: inout AppModel, on backend: some TerminalBackend, perform: Perform) -> Exit {
-    backend.draw(present(&model))
+  ///
+  /// - Parameter gate: lets the owner hold messages back and draw over frames (the
+  ///   workshop host pauses a room this way); nil lets everything through.
+  public static func run(
+    _ model: inout AppModel, on backend: some TerminalBackend, gate: GameLoopGate? = nil, perform: Perform
+  ) -> Exit {
+    backend.draw(present(&model, gate: gate))
     if let exit = carryOut(model.commandsOnStart, &model, on: backend, perform: perform) { return exit }
     while true {
-      backend.draw(present(&model))
+      backend.draw(present(&model, gate: gate))
       let message: Message
       switch backend.nextEvent() {
       case .key(let key): message = .pressedKey(key)
@@ -26,15 +31,16 @@ public enum GameLoop {
       case .resized(let size): message = .resized(size)
       case .signal(let number): return .signal(number)
       }
+      if let gate, !gate.admits(message, model) { continue }
       if let exit = carryOut(update(&model, message), &model, on: backend, perform: perform) { return exit }
     }
   }
 
   /// Renders the model and reports the frame's layout back to it: the grid to draw.
-  static func present(_ model: inout AppModel) -> Grid {
+  static func present(_ model: inout AppModel, gate: GameLoopGate? = nil) -> Grid {
     let frame = render(model, model.size)
     _ = update(&model, .viewReported(frame.layout))
-    return frame.grid
+    return gate?.decorate(frame.grid, model) ?? frame.grid
   }
 
   /// Carries out commands in order; what each reports goes through `update` in turn, and
@@ -57,4 +63,12 @@ public enum GameLoop {
       commands = update(&model, messages.removeFirst())
     }
   }
+}
+
+/// What the owner of a loop may add to it: holding messages back, and drawing over frames.
+public protocol GameLoopGate {
+  /// Whether `update` gets the message; a held one is dropped.
+  func admits(_ message: Message, _ model: AppModel) -> Bool
+  /// The grid to show for a frame the model rendered.
+  func decorate(_ grid: Grid, _ model: AppModel) -> Grid
 }
