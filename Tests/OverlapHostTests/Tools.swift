@@ -149,14 +149,19 @@ final class TestRoom {
       ] + arguments + ["\(user)@127.0.0.1"]
     }
 
-    /// A participant in tmux, logged in, once `text` shows.
-    func join(_ name: String, waitingFor text: String = "Turn 1 of") throws -> Tmux {
+    /// A participant in tmux, logged in, once `text` shows; by default, at the first turn
+    /// of a new game, past its briefing.
+    func join(_ name: String, waitingFor text: String? = nil) throws -> Tmux {
       let tmux = Tmux()
       try tmux.start(ssh([], user: name))
       try #require(tmux.waitFor("password:"))
       try tmux.type(code)
       try tmux.press("Enter")
-      try #require(tmux.waitFor(text), "\(tmux.screen)")
+      if let text {
+        try #require(tmux.waitFor(text), "\(tmux.screen)")
+      } else {
+        try tmux.passBriefing()
+      }
       return tmux
     }
 
@@ -208,6 +213,13 @@ final class Tmux {
 
   func waitFor(_ text: String, timeout: Double = 30) -> Bool {
     eventually(timeout: timeout) { screen.contains(text) }
+  }
+
+  /// A new game opens on the scenario's briefing; any key begins the first turn.
+  func passBriefing() throws {
+    try #require(waitFor("Before you start"), "\(screen)")
+    try press("Enter")
+    try #require(waitFor("Turn 1 of"), "\(screen)")
   }
 
   func type(_ text: String) throws {
