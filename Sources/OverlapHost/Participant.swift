@@ -167,6 +167,7 @@ final class Participant: @unchecked Sendable {
     if !endingLogged, let ending = game.ending {
       endingLogged = true
       room.log.record(.ending(name: name, ending: ending.id, tone: ending.tone.rawValue))
+      room.debriefIfAllEnded()
     }
     return nil
   }

@@ -165,6 +165,14 @@ extension Room {
     return lines + ["\(pace); endings so far: " + (ended.isEmpty ? "none" : ended.joined(separator: ", "))]
   }
 
+  /// When the last game in the room has ended, writes the class debrief at once, so it is
+  /// ready to project as the room finishes.
+  func debriefIfAllEnded() {
+    let runs = sessions().filter { !$0.session.game.moves.isEmpty }
+    guard !runs.isEmpty, runs.allSatisfy({ $0.session.game.isFinished }), let paths = try? writeDebrief() else { return }
+    log.record(.debriefWritten(paths: paths))
+  }
+
   /// Writes `class-debrief.html` and `class-debrief.md` into the folder; returns their paths.
   func writeDebrief() throws -> [String] {
     let runs = sessions().filter { !$0.session.game.moves.isEmpty }

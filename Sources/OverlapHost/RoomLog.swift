@@ -9,6 +9,8 @@ public enum RoomEvent: Equatable, Sendable {
   case leave(name: String, turn: Int)
   /// A connection refused before or at joining: a wrong code, a taken name, a full room.
   case refused(address: String, reason: String)
+  /// The class debrief was written, at once when the last game in the room ended.
+  case debriefWritten(paths: [String])
 
   /// One plain line, safe to print: every value from a stranger passes the sanitizer.
   public var line: String {
@@ -23,6 +25,8 @@ public enum RoomEvent: Equatable, Sendable {
       "leave \(name) turn \(turn)"
     case .refused(let address, let reason):
       "refused \(address) \(reason)"
+    case .debriefWritten(let paths):
+      "debrief \(paths.joined(separator: " "))"
     }
   }
 }

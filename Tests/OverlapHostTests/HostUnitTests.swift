@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OverlapEngine
 import OverlapTUI
 import Testing
@@ -189,5 +190,36 @@ func temporaryFolder() -> String {
     let grid = console.render(size: Size(width: 80, height: 16), capabilities: .init(unicode: false, color: false, mouse: false))
     #expect(grid.lines[15].hasPrefix(" Pause message: Back at ten"))
     #expect(grid.cursor == Position(row: 15, column: 27))
+  }
+}
+
+/// The class debrief is ready when the last ending lands, without anyone asking for it.
+@Suite struct RoomDebriefTests {
+  @Test func theLastEndingWritesTheClassDebrief() throws {
+    let folder = NSTemporaryDirectory() + "overlap-room-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let scenario = try ScenarioLibrary(directory: repository + "/Scenarios").load("change")
+    let lines = Mutex<[String]>([])
+    let room = Room(
+      settings: RoomSettings(scenario: "change", seed: 7, quiz: false, discuss: false, code: "x"), scenario: scenario,
+      directory: folder, maxPlayers: 10, log: RoomLog { line in lines.withLock { $0.append(line) } },
+      joinCommand: { "ssh \($0)" })
+    let store = SaveStore(directory: folder)
+    func game(_ moves: Int) -> Session {
+      var session = Session(game: Playthrough(engine: Engine(scenario: scenario), seed: 7))
+      while session.game.turns.count < moves, let choice = session.game.legalChoices.first {
+        session.play(choice: choice)
+      }
+      return session
+    }
+    try store.write(game(100), as: "ana")
+    try store.write(game(2), as: "bo")
+    room.debriefIfAllEnded()
+    #expect(!FileManager.default.fileExists(atPath: folder + "/class-debrief.html"))
+    try store.write(game(100), as: "bo")
+    room.debriefIfAllEnded()
+    #expect(FileManager.default.fileExists(atPath: folder + "/class-debrief.html"))
+    #expect(FileManager.default.fileExists(atPath: folder + "/class-debrief.md"))
+    #expect(lines.withLock { $0 }.contains { $0.hasSuffix("class-debrief.html \(folder)/class-debrief.md") })
   }
 }
