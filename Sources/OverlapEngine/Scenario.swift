@@ -186,6 +186,8 @@ public struct Choice: Sendable {
   public var next: Int??
   public var outcome: Text?
   public var note: String?
+  /// Flags the choice's text takes for granted: `check` warns when it is offered without them.
+  public var requires: [Int] = []
   public var location: SourceLocation
 }
 

@@ -4,7 +4,7 @@ import Yams
 extension ScenarioBuilder {
   static let sceneKeys = ["id", "title", "text", "discuss", "next", "choices"]
   static let consequenceKeys = ["effects", "later", "chance", "set", "unset"]
-  static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note"] + consequenceKeys
+  static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note", "requires"] + consequenceKeys
   static let eventKeys = ["id", "title", "text", "when", "chance", "in", "after", "once", "effects", "later", "set", "unset"]
   static let endingKeys = ["id", "title", "tone", "when", "immediate", "text", "debrief"]
   static let testKeys = [
@@ -58,6 +58,7 @@ extension ScenarioBuilder {
       consequences: consequences, next: next,
       outcome: fields["outcome"].flatMap { self.text($0, "the outcome of choice '\(id)'") },
       note: fields["note"].flatMap { reader.nonEmptyString($0, "note") },
+      requires: flagList(fields["requires"], "'requires' of choice '\(id)'"),
       location: reader.location(of: node))
   }
 

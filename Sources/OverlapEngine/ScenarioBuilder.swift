@@ -188,17 +188,27 @@ struct ScenarioBuilder {
     var chain: [Expression]?
     for item in reader.listOrSingle(node) {
       var condition: Expression?
+      var requires: [Int] = []
       var body = item
       if case .mapping = item {
-        guard let fields = reader.fields(item, "a conditional paragraph of \(what)", known: ["if", "elif", "else", "text"]),
-          let (own, textNode) = conditionalParagraph(fields, what: what, after: chain)
+        guard let fields = reader.fields(item, "a paragraph of \(what)", known: ["if", "elif", "else", "text", "requires"])
         else {
           chain = nil
           continue
         }
-        condition = own.shown
-        chain = own.chain
-        body = textNode
+        requires = flagList(fields["requires"], "'requires' of a paragraph of \(what)")
+        if !fields.has("if") && !fields.has("elif") && !fields.has("else"), let textNode = fields["text"] {
+          // `{text, requires}`: a plain paragraph that names what it takes for granted.
+          chain = nil
+          body = textNode
+        } else if let (own, textNode) = conditionalParagraph(fields, what: what, after: chain) {
+          condition = own.shown
+          chain = own.chain
+          body = textNode
+        } else {
+          chain = nil
+          continue
+        }
       } else {
         chain = nil
       }
@@ -206,7 +216,8 @@ struct ScenarioBuilder {
       // YAML block scalars ('>' and '|') end with a newline that is not part of the prose.
       let source = String(raw.reversed().drop { $0.isNewline || $0 == " " }.reversed())
       do {
-        paragraphs.append(Text.Paragraph(condition: condition, segments: try Text.segments(of: source, lookup: lookup)))
+        paragraphs.append(
+          Text.Paragraph(condition: condition, segments: try Text.segments(of: source, lookup: lookup), requires: requires))
       } catch {
         reportExpressionError(error, in: body, what: what)
       }

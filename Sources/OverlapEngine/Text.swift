@@ -9,6 +9,8 @@ public struct Text: Sendable {
   public struct Paragraph: Sendable {
     public var condition: Expression?
     public var segments: [Segment]
+    /// Flags the paragraph takes for granted: `check` warns when it can show without them.
+    public var requires: [Int] = []
   }
 
   public var paragraphs: [Paragraph]

@@ -59,6 +59,28 @@ public struct Explorer: Sendable {
     mix(seed, UInt64(truncatingIfNeeded: run))
   }
 
+  /// Plays one game as `explore` plays run `gameSeed`: the same move picks, so the game can
+  /// be replayed with `overlap run --seed`. `visit` sees each state a move is chosen in, with
+  /// the choices offered there, before the move. Returns the final state and the moves.
+  public static func play(
+    _ engine: Engine, _ strategy: Strategy, gameSeed: UInt64, visit: (GameState, [Int]) -> Void = { _, _ in }
+  ) -> (state: GameState, moves: [Int]) {
+    let styles = engine.scenario.choices.map(\.style)
+    var picker = SplitMix64(seed: mix(gameSeed, 0x5EED))
+    var state = engine.start(seed: gameSeed)
+    var moves: [Int] = []
+    while !state.isFinished {
+      var legal = engine.legalChoices(in: state)
+      guard !legal.isEmpty else { break }
+      visit(state, legal)
+      strategy.narrow(&legal, in: state, styles: styles)
+      let choice = legal[picker.below(legal.count)]
+      moves.append(choice)
+      engine.advance(choice, in: &state)
+    }
+    return (state, moves)
+  }
+
   /// Two words mixed into one well-spread word (one SplitMix64 step).
   static func mix(_ first: UInt64, _ second: UInt64) -> UInt64 {
     var generator = SplitMix64(seed: first ^ (second &* 0xD1B5_4A32_D192_ED03))

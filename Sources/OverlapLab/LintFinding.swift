@@ -34,6 +34,8 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
   case quizGiveaway = "quiz-giveaway"
   /// A run of words repeated across the scenarios checked together (`--strict` only).
   case repeatedPhrase = "repeated-phrase"
+  /// Text marked `requires: [flag]` that a played path shows with the flag off.
+  case unmetRequirement = "unmet-requirement"
 }
 
 /// One problem found in a scenario file.

@@ -35,6 +35,55 @@ extension ScenarioLinter {
     }
   }
 
+  // MARK: - What text takes for granted
+
+  /// Runs per strategy when looking for text shown without the flags it requires.
+  static let requiresRuns = 200
+
+  /// A paragraph or a choice marked `requires: [flag]` that some played path shows while a
+  /// required flag is off: the text states a history the player did not have.
+  mutating func checkRequirements() {
+    let marked = scenario.choices.contains { !$0.requires.isEmpty }
+      || scenario.scenes.contains { $0.text.paragraphs.contains { !$0.requires.isEmpty } }
+    guard marked else { return }
+    let engine = Engine(scenario: scenario)
+    /// Text shown without a flag it requires, and how many moves in it was shown.
+    struct Unmet {
+      var what: String
+      var location: SourceLocation
+      var flag: Int
+      var afterMoves: Int
+    }
+    var reported: Set<String> = []
+    for strategy in Strategy.allCases {
+      for run in 0..<Self.requiresRuns {
+        let seed = Explorer.gameSeed(Engine.defaultSeed, run: run)
+        var unmet: [Unmet] = []
+        let (_, moves) = Explorer.play(engine, strategy, gameSeed: seed) { state, offered in
+          func note(_ requires: [Int], _ what: String, _ location: SourceLocation) {
+            guard let flag = requires.first(where: { !state.flags[$0] }) else { return }
+            unmet.append(Unmet(what: what, location: location, flag: flag, afterMoves: state.moves))
+          }
+          let scene = scenario.scenes[state.scene]
+          for paragraph in scene.text.paragraphs where !paragraph.requires.isEmpty {
+            guard paragraph.condition.map({ engine.evaluate($0, in: state) != 0 }) ?? true else { continue }
+            note(paragraph.requires, "a paragraph of scene '\(scene.id)'", scene.text.location)
+          }
+          for choice in offered where !scenario.choices[choice].requires.isEmpty {
+            note(scenario.choices[choice].requires, "choice '\(scenario.choices[choice].id)'", scenario.choices[choice].location)
+          }
+        }
+        for found in unmet where reported.insert(found.what).inserted {
+          let ids = moves.prefix(found.afterMoves).map { scenario.choices[$0].id }
+          let replay = "overlap run \(scenario.id) --seed \(seed)" + (ids.isEmpty ? "" : " --moves \(ids.joined(separator: ","))")
+          report(
+            .unmetRequirement, .warning, at: found.location,
+            "\(found.what) takes '\(scenario.flags[found.flag].name)' for granted, but a game shows it without: \(replay); guard it with 'if' or change the words")
+        }
+      }
+    }
+  }
+
   // MARK: - The quiz
 
   /// Words that, in a choice's text, tend to give its style away.

@@ -28,6 +28,7 @@ struct ScenarioLinter {
     checkComments()
     checkEventTitles()
     checkStyleClaims()
+    checkRequirements()
     checkQuizWording()
     return findings.enumerated().sorted { first, second in
       let (a, b) = (first.element.diagnostic.location, second.element.diagnostic.location)

@@ -43,7 +43,7 @@ import Testing
     let result = overlap("check", Self.flawed)
     #expect(result.status == 1)
     let lines = result.out.split(separator: "\n").map(String.init)
-    #expect(lines.last == "1 file checked: 7 errors, 20 warnings")
+    #expect(lines.last == "1 file checked: 7 errors, 21 warnings")
     let pattern = try Regex(#"^.+Lab/flawed\.yaml:\d+:\d+: (error|warning): .+$"#)
     for line in lines.dropLast() { #expect(line.wholeMatch(of: pattern) != nil, "\(line)") }
     #expect(result.out.contains("flawed.yaml:37:9: error: choice 'impossible' is never offered"))
@@ -54,19 +54,19 @@ import Testing
     #expect(result.status == 1)
     let document = try json(result.out)
     #expect(document["errors"] as? Int == 7)
-    #expect(document["warnings"] as? Int == 20)
+    #expect(document["warnings"] as? Int == 21)
     #expect((document["files"] as? [String])?.count == 2)
     let findings = try #require(document["findings"] as? [[String: Any]])
-    #expect(findings.count == 27)
+    #expect(findings.count == 28)
     #expect(Set(findings[0].keys) == ["path", "line", "column", "severity", "rule", "message"])
-    #expect(findings.contains { $0["rule"] as? String == "unreachable-scene" && $0["line"] as? Int == 71 })
+    #expect(findings.contains { $0["rule"] as? String == "unreachable-scene" && $0["line"] as? Int == 72 })
   }
 
   @Test func checkDefaultsToTheScenariosFolder() throws {
     let folder = try folder(with: [Self.clean, Self.flawed])
     let result = overlap("check", "--scenarios", folder)
     #expect(result.status == 1)
-    #expect(result.out.hasSuffix("2 files checked: 7 errors, 20 warnings\n"))
+    #expect(result.out.hasSuffix("2 files checked: 7 errors, 21 warnings\n"))
   }
 
   @Test func checkReportsWhatTheLoaderRejects() throws {
@@ -112,7 +112,7 @@ import Testing
     #expect(result.status == 1)
     let lines = result.out.split(separator: "\n").map(String.init)
     #expect(lines.first == "FAIL lab-flawed: twice")
-    #expect(lines[1].hasSuffix("flawed.yaml:103:5: turn 2: expected ending 'good', but the game ended in 'anyway' (mixed)"))
+    #expect(lines[1].hasSuffix("flawed.yaml:104:5: turn 2: expected ending 'good', but the game ended in 'anyway' (mixed)"))
     #expect(lines.last == "3 passed, 1 failed")
   }
 

@@ -304,6 +304,30 @@ import Testing
     #expect(ScenarioLinter.width(of: "e\u{301}") == 1)
   }
 
+  /// Text marked with the facts it takes for granted is checked against played games.
+  @Test func textShownWithoutWhatItRequiresIsFound() throws {
+    let yaml = LabFixtures.scenario(
+      scenes: """
+          - id: a
+            text: Start.
+            choices:
+              - {id: pilot, text: Run a pilot, style: manager, lens: vision-tasks, note: n, set: [piloted]}
+              - {id: skip, text: Skip it, style: leader, lens: vision-tasks, note: n}
+          - id: b
+            text:
+              - {text: "Since the pilot, people trust the tool.", requires: [piloted]}
+              - {if: piloted, text: "The pilot data is in.", requires: [piloted]}
+            choices:
+              - {id: build-on-it, text: Build on the pilot, style: leader, lens: vision-tasks, note: n, requires: [piloted]}
+              - {id: other, text: Other, style: manager, lens: vision-tasks, note: n}
+        """,
+      extra: "flags: {piloted: false}")
+    let messages = lint(yaml).filter { $0.rule == .unmetRequirement }.map(\.diagnostic.message)
+    #expect(messages.count == 2, "\(messages)")
+    #expect(messages.contains { $0.hasPrefix("a paragraph of scene 'b' takes 'piloted' for granted") && $0.contains("--moves skip") })
+    #expect(messages.contains { $0.hasPrefix("choice 'build-on-it' takes 'piloted' for granted") })
+  }
+
   @Test func anEventTiedToAnUnreachableSceneNeverFires() throws {
     let yaml = LabFixtures.scenario(
       scenes: LabFixtures.scene("a") + "\n" + LabFixtures.scene("b"),

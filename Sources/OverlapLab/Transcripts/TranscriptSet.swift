@@ -26,7 +26,6 @@ public struct TranscriptSet: Sendable {
   public init(engine: Engine, strategies: [Strategy], perStrategy: Int, runs: Int, seed: UInt64) {
     self.runs = runs
     let scenario = engine.scenario
-    let styles = scenario.choices.map(\.style)
     var endingFound: [Int: Pick] = [:]
     for strategy in strategies {
       // Each distinct path (the moves and how chances fell make the same final state).
@@ -34,17 +33,7 @@ public struct TranscriptSet: Sendable {
       var order: [[Int]] = []
       for run in 0..<runs {
         let gameSeed = Explorer.gameSeed(seed, run: run)
-        var picker = SplitMix64(seed: Explorer.mix(gameSeed, 0x5EED))
-        var state = engine.start(seed: gameSeed)
-        var moves: [Int] = []
-        while !state.isFinished {
-          var legal = engine.legalChoices(in: state)
-          guard !legal.isEmpty else { break }
-          strategy.narrow(&legal, in: state, styles: styles)
-          let choice = legal[picker.below(legal.count)]
-          moves.append(choice)
-          engine.advance(choice, in: &state)
-        }
+        let (state, moves) = Explorer.play(engine, strategy, gameSeed: gameSeed)
         if let known = paths[moves] {
           paths[moves]?.count = known.count + 1
         } else {
