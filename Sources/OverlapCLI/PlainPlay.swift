@@ -187,7 +187,7 @@ struct PlainPlay {
     say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game))" + (scene.title.map { ": \($0)" } ?? ""))
     if let decider = Workshop.decider(players, move: game.state.moves) { say("\(decider) decides this turn.") }
     say(game.sceneText)
-    say(meterLine(game.state, previous: game.states.dropLast().last))
+    say(meterLine(game, game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
       let style = quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
       say("  \(number + 1). \(style)\(game.choiceText(choice))")
@@ -198,12 +198,14 @@ struct PlainPlay {
     game.scenario.turnsFrom[game.state.scene]
   }
 
-  func meterLine(_ state: GameState, previous: GameState?) -> String {
-    Meter.allCases.map { meter in
-      let value = state.meter(meter)
-      let delta = previous.map { value - $0.meter(meter) } ?? 0
+  /// The meters, then the variables the scenario shows, by the names players read.
+  func meterLine(_ game: Playthrough, _ state: GameState, previous: GameState?) -> String {
+    (Meter.allCases.map(\.rawValue) + game.scenario.gauges).compactMap { index in
+      guard let name = game.scenario.playerName(of: index) else { return nil }
+      let value = state.values[index]
+      let delta = previous.map { value.saturatingSubtracting($0.values[index]) } ?? 0
       let change = delta == 0 ? "" : delta > 0 ? " (+\(delta))" : " (\(delta))"
-      return "\(meter.name.capitalized) \(value)\(change)"
+      return "\(name) \(value)\(change)"
     }.joined(separator: ", ")
   }
 
@@ -225,8 +227,12 @@ struct PlainPlay {
     for event in report.events {
       say("Event: \(event.title)" + (event.text.map { ". \($0)" } ?? ""))
     }
-    if !report.changes.isEmpty {
-      say(report.changes.map { "\($0.name) \($0.delta >= 0 ? "+" : "")\($0.delta)" }.joined(separator: ", "))
+    // Hidden variables never reach the player; shown ones go by their labels.
+    let shown = report.changes.compactMap { change in
+      session.scenario.playerName(of: change.name).map { "\($0) \(change.delta >= 0 ? "+" : "")\(change.delta)" }
+    }
+    if !shown.isEmpty {
+      say(shown.joined(separator: ", "))
     }
     for scheduled in report.scheduled { say("Something you set in motion will land after turn \(scheduled.turn).") }
     if let note = report.note { say("Note: \(note)") }
@@ -246,7 +252,7 @@ struct PlainPlay {
     say("Ending: \(ending.title) (\(ending.tone.rawValue))")
     if let text = game.endingText { say(text) }
     if let debrief = ending.debrief { say(""); say(debrief) }
-    say(meterLine(game.state, previous: nil))
+    say(meterLine(game, game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
     if let quiz = session.quiz {
       say("Quiz: " + Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz).summary)

@@ -106,7 +106,26 @@ public struct ValueDeclaration: Sendable {
   public var start: Int
   public var minimum: Int
   public var maximum: Int
+  /// What players read for a variable declared with `show: true`; nil for a hidden one.
+  /// Meters always show, under their own names.
+  public var label: String?
   public var location: SourceLocation
+}
+
+extension Scenario {
+  /// The name a player reads for a meter or a shown variable; nil for a hidden variable,
+  /// which never reaches a player's screen.
+  public func playerName(of value: Int) -> String? {
+    value < Meter.allCases.count ? values[value].name.capitalized : values[value].label
+  }
+
+  /// The player's name for the value called `name`, or nil when it is hidden.
+  public func playerName(of name: String) -> String? {
+    values.firstIndex { $0.name == name }.flatMap(playerName(of:))
+  }
+
+  /// Variables shown with the meters, by index.
+  public var gauges: [Int] { variables.indices.filter { values[$0].label != nil } }
 }
 
 public struct FlagDeclaration: Sendable {

@@ -91,7 +91,8 @@ struct ScenarioBuilder {
       guard let name = declaredName(key) else { continue }
       let location = reader.location(of: key)
       if case .mapping = value {
-        guard let fields = reader.fields(value, "variable '\(name)'", known: ["start", "min", "max"], required: ["start"]) else { continue }
+        guard let fields = reader.fields(value, "variable '\(name)'", known: ["start", "min", "max", "show", "label"], required: ["start"])
+        else { continue }
         let start = fields["start"].flatMap { reader.int($0, "start") } ?? 0
         let minimum = fields["min"].flatMap { reader.int($0, "min") } ?? Int.min
         let maximum = fields["max"].flatMap { reader.int($0, "max") } ?? Int.max
@@ -99,11 +100,27 @@ struct ScenarioBuilder {
           reader.error(value, "variable '\(name)' needs min <= start <= max")
           continue
         }
-        values.append(ValueDeclaration(name: name, start: start, minimum: minimum, maximum: maximum, location: location))
+        values.append(
+          ValueDeclaration(
+            name: name, start: start, minimum: minimum, maximum: maximum, label: gaugeLabel(fields, name: name),
+            location: location))
       } else if let start = reader.int(value, "the starting value of '\(name)'") {
-        values.append(ValueDeclaration(name: name, start: start, minimum: .min, maximum: .max, location: location))
+        values.append(ValueDeclaration(name: name, start: start, minimum: .min, maximum: .max, label: nil, location: location))
       }
     }
+  }
+
+  /// `show: true` puts a variable with the meters, under its `label` (or its name, made
+  /// readable); a label without `show` is an error, since it would never be seen.
+  mutating func gaugeLabel(_ fields: NodeReader.Fields, name: String) -> String? {
+    let shown = fields["show"].flatMap { reader.bool($0, "show") } ?? false
+    let label = fields["label"].flatMap { reader.nonEmptyString($0, "the label of variable '\(name)'") }
+    if let label, let node = fields["label"] {
+      if !shown { reader.error(node, "variable '\(name)' has a label but is not shown; add 'show: true'") }
+      if label.count > 24 { reader.error(node, "the label of variable '\(name)' is \(label.count) characters; keep it to 24, so it fits beside the meters") }
+    }
+    guard shown else { return nil }
+    return label ?? name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ").capitalized
   }
 
   mutating func readFlags(_ node: Node) {

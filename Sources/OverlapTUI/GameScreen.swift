@@ -317,7 +317,17 @@ enum GameScreen {
       lines.append(bar)
       if spacious { lines.append(StyledLine()) }
     }
-    if !spacious { lines.append(StyledLine()) }
+    // Variables the scenario shows, by their labels, under the meters.
+    for gauge in game.scenario.gauges {
+      let value = state.values[gauge]
+      let delta = game.states.count > 1 ? value.saturatingSubtracting(game.states[game.states.count - 2].values[gauge]) : 0
+      lines.append(
+        .justified(
+          [Span(game.scenario.values[gauge].label ?? "", theme.title)],
+          [Span(String(value), theme.plain), Span(" " + Delta.text(delta, glyphs: glyphs).rightPadded(to: 3), theme.muted)],
+          width: width))
+    }
+    if !spacious || !game.scenario.gauges.isEmpty { lines.append(StyledLine()) }
     lines.append(
       .justified(
         [Span("Leader", theme.style(.leader))], [Span("Manager", theme.style(.manager))], width: width))

@@ -73,16 +73,18 @@ enum ResultPanel {
       lines += canvas.wrap(spans, width: width, hangingIndent: 2)
     }
 
-    if !report.changes.isEmpty {
+    // Hidden variables never reach the player; shown ones go by their labels.
+    let shown = report.changes.compactMap { change in game.scenario.playerName(of: change.name).map { ($0, change) } }
+    if !shown.isEmpty {
       lines.append(StyledLine())
       lines.append(StyledLine([Span("This turn", theme.heading)]))
-      let nameWidth = min(14, (report.changes.map { TextLayout.width(of: $0.name) }.max() ?? 0) + 2)
-      for change in report.changes {
+      let nameWidth = min(26, (shown.map { TextLayout.width(of: $0.0) }.max() ?? 0) + 2)
+      for (name, change) in shown {
         // Only meters have a good direction; a variable's change is just information.
         let isMeter = Meter.allCases.contains { $0.name == change.name }
         lines.append(
           StyledLine([
-            Span(displayName(change.name).rightPadded(to: nameWidth), theme.title),
+            Span(name.rightPadded(to: nameWidth), theme.title),
             Span(String(change.before).leftPadded(to: 3) + " \(glyphs.arrow) ", theme.muted),
             Span(String(change.after).leftPadded(to: 3), isMeter ? theme.level(change.after) : theme.plain),
             Span("  " + Delta.signed(change.delta), isMeter ? theme.delta(change.delta) : theme.muted),
@@ -135,9 +137,4 @@ enum ResultPanel {
     return lines
   }
 
-  /// "days_left" as "Days left".
-  static func displayName(_ name: String) -> String {
-    let words = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-    return words.prefix(1).uppercased() + words.dropFirst()
-  }
 }

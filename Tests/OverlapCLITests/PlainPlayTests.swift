@@ -92,6 +92,17 @@ import Testing
     #expect(save.quiz == [.leader])
   }
 
+  /// Hidden variables never reach the transcript; shown ones join the meters by label.
+  @Test func onlyShownVariablesReachThePlayer() throws {
+    let saves = Paths.temporaryFolder()
+    // The spend move takes 8 from the hidden budget: the text may talk about the budget,
+    // but no list of changes or meters names it.
+    let out = try play(["plan", "spend"], saves: saves)
+    #expect(!out.contains("budget -"))
+    #expect(!out.contains("budget 10"))
+    #expect(out.contains("Morale 50, Efficiency"))
+  }
+
   @Test func quizHidesStylesAndScoresGuesses() throws {
     let saves = Paths.temporaryFolder()
     let out = try play(["1", "x", "l", "control", "l", "2", "m"], workshop: WorkshopOptions(quiz: true), saves: saves)

@@ -63,6 +63,23 @@ import Testing
     #expect(scenario.id == "tiny")
   }
 
+  /// A variable shown with the meters goes by its label; a hidden one has no player name.
+  @Test func shownVariablesHaveLabelsAndHiddenOnesNone() throws {
+    let yaml = Fixtures.scenario(
+      scenes: "  - id: a\n    text: A\n    choices:\n      - {id: c, text: C, style: leader}",
+      extra: "variables:\n  customer_trust: {start: 3, show: true, label: Customer trust}\n  days_left: {start: 5, show: true}\n  secret: 1")
+    let scenario = try Fixtures.load(yaml)
+    #expect(scenario.gauges.map { scenario.values[$0].name } == ["customer_trust", "days_left"])
+    #expect(scenario.playerName(of: "customer_trust") == "Customer trust")
+    #expect(scenario.playerName(of: "days_left") == "Days Left")
+    #expect(scenario.playerName(of: "secret") == nil)
+    #expect(scenario.playerName(of: "morale") == "Morale")
+    let unseen = Fixtures.scenario(
+      scenes: "  - id: a\n    text: A\n    choices:\n      - {id: c, text: C, style: leader}",
+      extra: "variables:\n  x: {start: 1, label: Never seen}")
+    #expect(throws: ScenarioError.self) { try Fixtures.load(unseen) }
+  }
+
   @Test func emptyFile() {
     #expect(errors("") == ["test.yaml:1:1: error: the file is empty; start from 'overlap new ID'"])
     #expect(errors("\n  \n") == ["test.yaml:1:1: error: the file is empty; start from 'overlap new ID'"])

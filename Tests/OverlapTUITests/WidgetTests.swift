@@ -1,3 +1,5 @@
+import Foundation
+import OverlapEngine
 import Testing
 
 @testable import OverlapTUI
@@ -88,11 +90,6 @@ import Testing
     #expect(TextLayout.ascii("日") == "?")
   }
 
-  @Test func variableNamesReadAsWords() {
-    #expect(ResultPanel.displayName("days_left") == "Days left")
-    #expect(ResultPanel.displayName("morale") == "Morale")
-  }
-
   @Test func footerDropsTheLeastImportantHintsFirst() {
     var canvas = Canvas(size: Size(width: 30, height: 2), glyphs: .ascii, theme: theme)
     canvas.footer(
@@ -120,5 +117,22 @@ import Testing
     let lines = ANSIText.lines("\u{1B}[1mbold\u{1B}[0m \u{1B}[8mshown\u{1B}]0;x\u{07} end", theme: theme)
     #expect(lines.map(\.text) == ["bold ^[[8mshown^[]0;x^G end"])
     #expect(lines[0].glyphs[0].style.bold)
+  }
+}
+
+/// A variable declared `show: true` sits with the meters under its label; hidden ones never do.
+@Suite struct GaugeTests {
+  @Test func shownVariablesJoinTheMetersAndHiddenOnesStayOff() throws {
+    let text = try String(contentsOfFile: TUIFixtures.tinyPath, encoding: .utf8)
+    let shown = text.replacingOccurrences(
+      of: "budget: {start: 10, min: 0, max: 20}", with: "budget: {start: 10, min: 0, max: 20, show: true, label: Money left}")
+    let canvas = Canvas(size: Size(width: 30, height: 10), glyphs: .unicode, theme: Theme(hasColor: false))
+    func sidebar(_ yaml: String) throws -> [String] {
+      let scenario = try ScenarioLoader.load(data: Data(yaml.utf8), path: "tiny.yaml")
+      let game = try Playthrough.replay(engine: Engine(scenario: scenario), seed: 4, moves: ["plan"])
+      return GameScreen.sidebarLines(game, width: 28, spacious: false, canvas: canvas).map(\.text)
+    }
+    #expect(try sidebar(shown).contains { $0.hasPrefix("Money left") })
+    #expect(try !sidebar(text).contains { $0.lowercased().contains("budget") || $0.contains("Money") })
   }
 }

@@ -52,7 +52,7 @@ extension Debrief {
     "\(goal.title) (\(goal.tone.rawValue)) needs \(goal.condition)."
   }
 
-  var finalMeters: String { meters.map { "\($0.meter) \($0.end)" }.joined(separator: ", ") }
+  var finalMeters: String { (meters + gauges).map { "\($0.meter) \($0.end)" }.joined(separator: ", ") }
 
   /// Says once how the other style's outcomes were estimated.
   static let alternativesIntro =

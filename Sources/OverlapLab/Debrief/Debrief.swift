@@ -18,6 +18,8 @@ public struct Debrief: Codable, Equatable, Sendable {
   public var turns: [Turn]
   /// One line per meter: the start, then the value after each turn.
   public var meters: [MeterLine]
+  /// The same for each variable the scenario shows with the meters, by its label.
+  public var gauges: [MeterLine]
   public var styles: StyleMix
   public var lenses: [LensUse]
   public var landed: [LandedEffect]
@@ -243,6 +245,9 @@ extension Debrief {
     }
     self.turns = turns
     meters = Meter.allCases.map { meter in MeterLine(meter: meter.name, values: game.states.map { $0.meter(meter) }) }
+    gauges = scenario.gauges.map { index in
+      MeterLine(meter: scenario.values[index].label ?? "", values: game.states.map { $0.values[index] })
+    }
     styles = Self.styleMix(turns)
     lenses = Self.lensUse(turns)
     let landed = Self.landings(game)
