@@ -67,6 +67,15 @@ public struct Playthrough: Sendable {
 
   public var ending: Ending? { state.ending.map { scenario.endings[$0] } }
 
+  /// What the player knew the cause of a delayed effect by: the move's text as it read on
+  /// the turn it was played, or the event's title.
+  public func title(of source: GameState.Source, playedOnTurn turn: Int) -> String {
+    switch source {
+    case .choice(let choice): engine.render(scenario.choices[choice].text, in: states[max(0, min(states.count - 1, turn - 1))])
+    case .event(let event): scenario.events[event].title
+    }
+  }
+
   public var endingText: String? {
     ending?.text.map { engine.render($0, in: state) }
   }

@@ -114,14 +114,16 @@ public struct ValueDeclaration: Sendable {
 
 extension Scenario {
   /// The name a player reads for a meter or a shown variable; nil for a hidden variable,
-  /// which never reaches a player's screen.
-  public func playerName(of value: Int) -> String? {
-    value < Meter.allCases.count ? values[value].name.capitalized : values[value].label
+  /// which never reaches a player's screen. Meters are capitalized for tables and headings,
+  /// and stay lower-case in running prose ("morale +5").
+  public func playerName(of value: Int, capitalized: Bool = true) -> String? {
+    guard value < Meter.allCases.count else { return values[value].label }
+    return capitalized ? values[value].name.capitalized : values[value].name
   }
 
   /// The player's name for the value called `name`, or nil when it is hidden.
-  public func playerName(of name: String) -> String? {
-    values.firstIndex { $0.name == name }.flatMap(playerName(of:))
+  public func playerName(of name: String, capitalized: Bool = true) -> String? {
+    values.firstIndex { $0.name == name }.flatMap { playerName(of: $0, capitalized: capitalized) }
   }
 
   /// Variables shown with the meters, by index.

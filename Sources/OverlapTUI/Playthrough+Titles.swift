@@ -6,14 +6,10 @@ extension Playthrough {
   /// What set each delayed effect that landed on turn `index` (from 0) in motion.
   func landedSources(_ index: Int) -> [String] {
     turns[index].landed.map { landing in
-      let delayed = engine.delayed(landing.pending)
-      switch landing.pending.source {
-      case .choice(let choice):
-        let played = max(0, min(states.count - 1, landing.pending.due - delayed.delay - 1))
-        return TextLayout.tidy(engine.render(scenario.choices[choice].text, in: states[played]))
-      case .event(let event):
-        return "event: " + scenario.events[event].title
-      }
+      let source = landing.pending.source
+      let title = TextLayout.tidy(title(of: source, playedOnTurn: landing.pending.due - engine.delayed(landing.pending).delay))
+      if case .event = source { return "event: " + title }
+      return title
     }
   }
 
@@ -26,7 +22,10 @@ extension Playthrough {
       let chance = choice.consequences.chances[roll.chance]
       guard !roll.hit, chance.missText == nil else { return nil }
       if let text = chance.text { return TextLayout.tidy(engine.render(text, in: states[index])) }
-      let effects = chance.effects.map { "\(scenario.values[$0.target].name) \(Delta.signed($0.amount))" }
+      // Hidden variables stay hidden here too.
+      let effects = chance.effects.compactMap { effect in
+        scenario.playerName(of: effect.target, capitalized: false).map { "\($0) \(Delta.signed(effect.amount))" }
+      }
       return effects.isEmpty ? nil : effects.joined(separator: ", ")
     }
   }

@@ -61,7 +61,7 @@ extension Debrief {
     let engine = game.engine
     let scenario = game.scenario
     let start = game.states[index]
-    let other = game.reports[index].style.other
+    let other = scenario.choices[game.turns[index].choice].style.other
     let later = game.moves[(index + 1)...]
     return engine.legalChoices(in: start).filter { scenario.choices[$0].style == other }.map { choice in
       var state = start
