@@ -1,4 +1,5 @@
 import Foundation
+import OverlapEngine
 import Testing
 
 @testable import OverlapTUI
@@ -201,5 +202,26 @@ import Testing
     #expect(text.contains("Write the plan"))
     #expect(text.hasSuffix("\u{1B}[?1049l"))
     #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\u{1B}" })
+  }
+}
+
+/// Bytes from a stranger's SSH client: whatever arrives, in whatever pieces, the decoder
+/// neither traps nor lets an unfinished sequence grow without bound.
+@Suite struct ANSIKeyDecoderNoiseTests {
+  @Test func randomBytesInRandomPiecesStayBounded() {
+    var generator = SplitMix64(seed: 2026)
+    var decoder = ANSIKeyDecoder()
+    // Escapes, brackets and digits are over-represented, so sequences start often.
+    let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x4F, 0x3C, 0x3B, 0x30, 0x39, 0x7E, 0x4D, 0x6D, 0xC3, 0xE2, 0xF0, 0x80, 0xBF, 0x9B, 0x07]
+    for _ in 0..<20_000 {
+      let count = generator.below(24)
+      let bytes = (0..<count).map { _ in
+        generator.below(3) == 0 ? UInt8(truncatingIfNeeded: generator.next()) : alphabet[generator.below(alphabet.count)]
+      }
+      _ = decoder.decode(bytes, flush: generator.below(8) == 0)
+      #expect(decoder.pendingCount < 64)
+    }
+    _ = decoder.decode([], flush: true)
+    #expect(!decoder.isWaiting)
   }
 }

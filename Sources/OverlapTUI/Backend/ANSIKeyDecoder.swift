@@ -9,6 +9,7 @@ struct ANSIKeyDecoder {
 
   /// True while the bytes so far could still become a longer sequence (a lone Esc, say).
   var isWaiting: Bool { !pending.isEmpty }
+  var pendingCount: Int { pending.count }
 
   /// The events in `bytes` and what was pending before them. With `flush`, nothing more
   /// is coming soon, so a lone Esc is the Esc key and a cut-off sequence is dropped.
