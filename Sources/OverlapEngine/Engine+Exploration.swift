@@ -1,18 +1,17 @@
 // MARK: - Fast paths for the scenario lab
 
-// `explore` plays millions of moves a second. These helpers reach the same rules as
-// `legalChoices(in:)` and `choose(_:in:)`, but reuse buffers instead of allocating,
+// `explore` plays millions of moves a second. These reach the same rules as
+// `legalChoices(in:)` and `choose(_:in:)`, but write into buffers the caller reuses,
 // and are non-generic so the compiler specialises `apply` here, inside the engine.
 
 extension Engine {
   /// Writes the choices the player may pick now into `buffer`, in the order shown.
-  ///
-  /// The same list as `legalChoices(in:)`, written into storage the caller reuses.
   public func legalChoices(in state: GameState, into buffer: inout [Int]) {
     buffer.removeAll(keepingCapacity: true)
     guard !state.isFinished else { return }
-    for choice in scenario.scenes[state.scene].choices where isOffered(choice, in: state) {
-      buffer.append(choice)
+    for position in runtime.scenes[state.scene].choices.range {
+      let choice = Int(runtime.sceneLists[position])
+      if runtime.holds(runtime.choices[choice].condition, in: state) { buffer.append(choice) }
     }
   }
 
@@ -29,45 +28,10 @@ extension Engine {
     var recorder = IgnoreTurn()
     apply(choice, to: &state, dice: &dice, recorder: &recorder)
   }
-}
 
-extension GameState {
-  /// Makes this state equal to `other`, reusing this state's arrays when they are the same size.
-  ///
-  /// Restarting a game by plain assignment would share `other`'s arrays and copy them again
-  /// on the first move; this keeps one set of buffers for a whole exploration.
-  public mutating func overwrite(with other: GameState) {
-    rng = other.rng
-    scene = other.scene
-    Self.copy(other.values, into: &values)
-    Self.copy(other.flags, into: &flags)
-    Self.copy(other.firedEvents, into: &firedEvents)
-    pending.removeAll(keepingCapacity: true)
-    pending.append(contentsOf: other.pending)
-    moves = other.moves
-    leaderMoves = other.leaderMoves
-    managerMoves = other.managerMoves
-    lastStyle = other.lastStyle
-    streak = other.streak
-    ending = other.ending
-  }
-
-  static func copy<T>(_ source: [T], into target: inout [T]) {
-    guard source.count == target.count else {
-      target = source
-      return
-    }
-    for index in source.indices { target[index] = source[index] }
-  }
-}
-
-extension GameState.Pending {
-  /// A delayed effect, as the lab rebuilds it from a packed state.
-  public init(due: Int, from source: GameState.Source, effect index: Int, strength: Int) {
-    self.due = due
-    self.source = source
-    self.index = index
-    self.strength = strength
+  /// Plays `choice` with chance outcomes forced by `dice`, telling `recorder` what happens.
+  public func advance<R: TurnRecorder>(_ choice: Int, in state: inout GameState, dice: inout ScriptedDice, recorder: inout R) {
+    apply(choice, to: &state, dice: &dice, recorder: &recorder)
   }
 }
 

@@ -18,81 +18,92 @@ extension Engine {
   /// 4. The story moves to the next scene; events are checked in order.
   /// 5. Immediate endings are checked; if the story has run out (or the new scene offers
   ///    nothing), the first ending whose condition holds ends the game.
+  ///
+  /// It reads only the compiled runtime, so `play`, `run` and the lab share one set of
+  /// rules at full speed.
   public func apply<D: Dice, R: TurnRecorder>(
     _ choice: Int, to state: inout GameState, dice: inout D, recorder: inout R
   ) {
-    let played = scenario.choices[choice]
-    if state.lastStyle == played.style {
+    let runtime = self.runtime
+    let played = runtime.choices[choice]
+    let style: Style = played.isLeader ? .leader : .manager
+    if state.lastStyle == style {
       state.streak += 1
     } else {
-      state.lastStyle = played.style
+      state.lastStyle = style
       state.streak = 1
     }
-    let strength = state.streak > scenario.balance.streak ? scenario.balance.fade : 100
-    let source = GameState.Source.choice(choice)
+    let strength = state.streak > runtime.balanceStreak ? runtime.balanceFade : 100
     let consequences = played.consequences
     recorder.began(Turn(number: state.turn, scene: state.scene, choice: choice, strength: strength))
 
     apply(consequences.effects, strength: strength, to: &state, recorder: &recorder)
-    for (index, chance) in consequences.chances.enumerated() {
+    for (index, position) in consequences.chances.range.enumerated() {
+      let chance = runtime.chances[position]
       let hit = dice.roll(percent: chance.percent)
       recorder.rolled(chance: index, hit: hit)
       guard hit else { continue }
       apply(chance.effects, strength: strength, to: &state, recorder: &recorder)
-      for flag in chance.setFlags { state.flags[flag] = true }
-      for flag in chance.clearFlags { state.flags[flag] = false }
+      change(chance.flags, in: &state)
     }
-    for flag in consequences.setFlags { state.flags[flag] = true }
-    for flag in consequences.clearFlags { state.flags[flag] = false }
+    change(consequences.flags, in: &state)
 
     state.moves += 1
-    if played.style == .leader { state.leaderMoves += 1 } else { state.managerMoves += 1 }
-    schedule(consequences, source: source, strength: strength, in: &state, recorder: &recorder)
+    if played.isLeader { state.leaderMoves += 1 } else { state.managerMoves += 1 }
+    schedule(consequences.later, source: Int32(choice), strength: strength, in: &state, recorder: &recorder)
     landDueEffects(in: &state, recorder: &recorder)
 
-    let next = played.next ?? scenario.scenes[played.scene].next
-    if let next { state.scene = next }
+    let next = played.next == CompiledScenario.Choice.sceneNext ? runtime.scenes[Int(played.scene)].next : played.next
+    if next >= 0 { state.scene = Int(next) }
     fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
 
-    if let immediate = firstEnding(holdingIn: &state, immediateOnly: true) {
+    if let immediate = firstImmediateEnding(in: state) {
       state.ending = immediate
-    } else if next == nil || !anyChoiceOffered(in: &state) {
-      state.ending = finalEnding(&state)
+    } else if next < 0 || !anyChoiceOffered(in: state) {
+      state.ending = finalEnding(state)
     }
     if let ending = state.ending { recorder.ended(ending) }
   }
 
-  /// The first ending (of the immediate ones, or of all) whose condition holds.
-  func firstEnding(holdingIn state: inout GameState, immediateOnly: Bool) -> Int? {
-    for index in scenario.endings.indices where !immediateOnly || scenario.endings[index].immediate {
-      if scenario.endings[index].condition?.holds(in: &state) ?? true { return index }
+  func firstImmediateEnding(in state: borrowing GameState) -> Int? {
+    for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, in: state) {
+      return Int(ending)
     }
     return nil
   }
 
-  func anyChoiceOffered(in state: inout GameState) -> Bool {
-    for choice in scenario.scenes[state.scene].choices where scenario.choices[choice].condition?.holds(in: &state) ?? true {
+  func anyChoiceOffered(in state: borrowing GameState) -> Bool {
+    for position in runtime.scenes[state.scene].choices.range
+    where runtime.holds(runtime.choices[Int(runtime.sceneLists[position])].condition, in: state) {
       return true
     }
     return false
   }
 
   /// The first ending whose condition holds; the default ending is last and always holds.
-  func finalEnding(_ state: inout GameState) -> Int {
-    firstEnding(holdingIn: &state, immediateOnly: false) ?? scenario.endings.count - 1
+  func finalEnding(_ state: borrowing GameState) -> Int {
+    for index in runtime.endings.indices where runtime.holds(runtime.endings[index].condition, in: state) { return index }
+    return runtime.endings.count - 1
+  }
+
+  @inline(__always)
+  func change(_ flags: CompiledScenario.FlagChange, in state: inout GameState) {
+    guard flags.set != 0 || flags.clear != 0 else { return }
+    state.flagBits.apply(set: runtime.masks[Int(flags.set)], clear: runtime.masks[Int(flags.clear)])
   }
 
   @inline(__always)
   func apply<R: TurnRecorder>(
-    _ effects: [Effect], strength: Int, to state: inout GameState, recorder: inout R
+    _ effects: CompiledScenario.Span, strength: Int, to state: inout GameState, recorder: inout R
   ) {
-    for effect in effects {
-      let declaration = scenario.values[effect.target]
+    for position in effects.range {
+      let effect = runtime.effects[position]
+      let target = Int(effect.target)
       let amount = effect.amount > 0 ? Self.scaled(effect.amount, percent: strength) : effect.amount
-      let before = state.values[effect.target]
-      let after = min(max(before.saturatingAdding(amount), declaration.minimum), declaration.maximum)
-      state.values[effect.target] = after
-      recorder.changed(Turn.Change(target: effect.target, before: before, after: after))
+      let before = state.valueStore[target]
+      let after = min(max(before.saturatingAdding(amount), runtime.minimums[target]), runtime.maximums[target])
+      state.valueStore[target] = after
+      recorder.changed(Turn.Change(target: target, before: before, after: after))
     }
   }
 
@@ -102,13 +113,16 @@ extension Engine {
     amount / 100 * percent + amount % 100 * percent / 100
   }
 
+  /// Queues a source's delayed effects; `source` is a choice's index or `~event`.
   func schedule<R: TurnRecorder>(
-    _ consequences: Consequences, source: GameState.Source, strength: Int, in state: inout GameState, recorder: inout R
+    _ later: CompiledScenario.Span, source: Int32, strength: Int, in state: inout GameState, recorder: inout R
   ) {
-    for (index, delayed) in consequences.later.enumerated() {
-      let pending = GameState.Pending(due: state.moves + delayed.delay, source: source, index: index, strength: strength)
-      state.pending.append(pending)
-      recorder.scheduled(pending)
+    for (index, position) in later.range.enumerated() {
+      let entry = PendingQueue.Entry(
+        due: Int32(clamping: state.moves + runtime.laters[position].delay), source: source, index: UInt16(index),
+        strength: UInt8(strength))
+      state.waiting.append(entry)
+      recorder.scheduled(entry.pending)
     }
   }
 
@@ -121,40 +135,52 @@ extension Engine {
   }
 
   func landDueEffects<R: TurnRecorder>(in state: inout GameState, recorder: inout R) {
-    guard !state.pending.isEmpty else { return }
-    var index = 0
-    while index < state.pending.count {
-      let pending = state.pending[index]
-      guard pending.due <= state.moves else {
-        index += 1
+    var position = 0
+    while position < state.waiting.count {
+      let entry = state.waiting[position]
+      guard entry.due <= state.moves else {
+        position += 1
         continue
       }
-      state.pending.remove(at: index)
-      recorder.landing(pending)
-      apply(delayed(pending).effects, strength: pending.strength, to: &state, recorder: &recorder)
+      state.waiting.remove(at: position)
+      recorder.landing(entry.pending)
+      apply(runtime.later(entry).effects, strength: Int(entry.strength), to: &state, recorder: &recorder)
     }
   }
 
-  /// Fires the events that apply after a move played in scene `played` led to scene `next`.
+  /// Fires the events that apply after a move played in scene `played` led to scene `next`
+  /// (negative when that move ended the story, which then arrives nowhere). Once-only
+  /// events that have fired are skipped by mask, without reading them.
   func fireEvents<D: Dice, R: TurnRecorder>(
-    after played: Int, movingTo next: Int?, in state: inout GameState, dice: inout D, recorder: inout R
+    after played: Int32, movingTo next: Int32, in state: inout GameState, dice: inout D, recorder: inout R
   ) {
-    // By index, reading fields in place: copying each `Event` (and the state, to read it)
-    // costs more in reference counting than the rest of a move together.
-    for index in scenario.events.indices {
-      guard !(scenario.events[index].once && state.firedEvents[index]),
-        scenario.events[index].fits(played: played, now: next),
-        scenario.events[index].condition?.holds(in: &state) ?? true
-      else { continue }
-      let event = scenario.events[index]
-      guard event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
-      state.firedEvents[index] = true
-      recorder.firing(index)
-      let source = GameState.Source.event(index)
-      apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
-      for flag in event.consequences.setFlags { state.flags[flag] = true }
-      for flag in event.consequences.clearFlags { state.flags[flag] = false }
-      schedule(event.consequences, source: source, strength: 100, in: &state, recorder: &recorder)
+    let runtime = self.runtime
+    for word in 0..<(runtime.events.count + 63) / 64 {
+      var live = runtime.allEvents.word(word) & ~(runtime.onceEvents.word(word) & state.firedBits.word(word))
+      while live != 0 {
+        let index = word * 64 + live.trailingZeroBitCount
+        live &= live - 1
+        let event = runtime.events[index]
+        guard fits(event, played: played, now: next), runtime.holds(event.condition, in: state),
+          event.chance >= 100 || dice.roll(percent: event.chance)
+        else { continue }
+        state.firedBits[index] = true
+        recorder.firing(index)
+        apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
+        change(event.consequences.flags, in: &state)
+        schedule(event.consequences.later, source: ~Int32(index), strength: 100, in: &state, recorder: &recorder)
+      }
     }
+  }
+
+  /// Whether an event's scenes allow it after a move played in `played` led to `now`.
+  @inline(__always)
+  func fits(_ event: CompiledScenario.Event, played: Int32, now: Int32) -> Bool {
+    func lists(_ span: CompiledScenario.Span, _ scene: Int32) -> Bool {
+      for position in span.range where runtime.sceneLists[position] == scene { return true }
+      return false
+    }
+    return (event.inScenes.count == 0 || (now >= 0 && lists(event.inScenes, now)))
+      && (event.afterScenes.count == 0 || lists(event.afterScenes, played))
   }
 }

@@ -7,18 +7,19 @@ public struct Engine: Sendable {
   public static let defaultSeed: UInt64 = 1
 
   public let scenario: Scenario
+  /// The scenario as the rules read it; `scenario` keeps the names and text.
+  public let runtime: CompiledScenario
 
   public init(scenario: Scenario) {
     self.scenario = scenario
+    runtime = CompiledScenario(scenario)
   }
 
   public func start(seed: UInt64) -> GameState {
     var state = GameState(
-      rng: SplitMix64(seed: seed), scene: scenario.startScene,
-      values: scenario.values.map(\.start), flags: scenario.flags.map(\.start),
-      firedEvents: Array(repeating: false, count: scenario.events.count), pending: [],
-      moves: 0, leaderMoves: 0, managerMoves: 0, lastStyle: nil, streak: 0, ending: nil)
-    if !anyChoiceOffered(in: &state) { state.ending = finalEnding(&state) }
+      rng: SplitMix64(seed: seed), scene: scenario.startScene, values: scenario.values.map(\.start),
+      flags: scenario.flags.map(\.start), events: scenario.events.count)
+    if !anyChoiceOffered(in: state) { state.ending = finalEnding(state) }
     return state
   }
 
@@ -41,13 +42,14 @@ public struct Engine: Sendable {
 
   @inline(__always)
   public func isOffered(_ choice: Int, in state: GameState) -> Bool {
-    holds(scenario.choices[choice].condition, in: state)
+    runtime.holds(runtime.choices[choice].condition, in: state)
   }
 
   /// The choices the player may pick now, in the order shown (numbered from 1).
   public func legalChoices(in state: GameState) -> [Int] {
-    guard !state.isFinished else { return [] }
-    return scenario.scenes[state.scene].choices.filter { isOffered($0, in: state) }
+    var legal: [Int] = []
+    legalChoices(in: state, into: &legal)
+    return legal
   }
 
   /// Turns a move as typed (a number shown on screen, or a choice id) into a choice index.
@@ -83,14 +85,4 @@ public struct MoveError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "turn \(turn): \(message)" }
-}
-
-extension Expression {
-  /// Whether the condition holds, for the rules' inner loop. Called in place, as in
-  /// `scenario.events[index].condition?.holds(in: &state)`, it copies neither the
-  /// expression nor the state, whose reference counting would cost more than the move.
-  @inline(__always)
-  func holds(in state: inout GameState) -> Bool {
-    evaluate { state.read($0) } != 0
-  }
 }

@@ -31,6 +31,8 @@ struct ScenarioBuilder {
     readMeters(top["meters"])
     if let node = top["variables"] { readVariables(node) }
     if let node = top["flags"] { readFlags(node) }
+    checkCapacity(values.map(\.location), GameState.valueCapacity, "meters and variables")
+    checkCapacity(flags.map(\.location), GameState.flagCapacity, "flags")
     let balance = top["balance"].map { readBalance($0) } ?? .standard
     let intro = top["intro"].flatMap { text($0, "the intro") }
 
@@ -48,6 +50,7 @@ struct ScenarioBuilder {
       }
     }
     let events = (top["events"].flatMap { reader.list($0, "events") } ?? []).compactMap { readEvent($0) }
+    checkCapacity(events.map(\.location), GameState.eventCapacity, "events")
     checkUnique(events.map { ($0.id, $0.location) }, "event")
     let endings = readEndings(top["endings"])
     let tests = (top["tests"].flatMap { reader.list($0, "tests") } ?? []).compactMap { readTest($0, endings: endings, events: events, choices: choices) }
@@ -63,6 +66,13 @@ struct ScenarioBuilder {
       values: values, flags: flags, balance: balance, scenes: scenes, choices: choices,
       events: events, endings: endings, tests: tests, startScene: start, turnsFrom: turnsFrom,
       path: path, contentHash: hash)
+  }
+
+  /// A game keeps its values, flags and fired events inline, so their numbers are capped;
+  /// the first declaration past the cap is the one named.
+  mutating func checkCapacity(_ locations: [SourceLocation], _ capacity: Int, _ what: String) {
+    guard locations.count > capacity else { return }
+    reader.error(at: locations[capacity], "a scenario can declare at most \(capacity) \(what); this is number \(capacity + 1)")
   }
 
   // MARK: - Declarations

@@ -7,23 +7,33 @@ import Synchronization
 /// exact probability of each ending.
 ///
 /// Every move adds one to `GameState.moves`, so a state can only recur within one
-/// turn: the search goes turn by turn and keeps two turns in memory. With several
-/// jobs, each turn's states are split into shards by hash: each job expands one shard
-/// into a piece of every next shard, then each job merges the pieces of one next shard,
-/// always in job order, so the answer is the same on every run with the same jobs.
+/// turn: the search goes turn by turn and keeps two turns in memory, packed by
+/// `StatePacker` into `StateTable`s. A state whose next move must end the game is not
+/// kept: it is played out on the spot.
+///
+/// Each turn is split into a fixed number of shards by hash, whatever `jobs` is. A job
+/// expands whole shards; each next shard is then merged from the pieces of every shard,
+/// always in shard order. So every probability is summed in the same order with any
+/// number of jobs, and the figures are identical to the last digit.
 public struct ExhaustiveExplorer: Sendable {
   public let engine: Engine
 
-  /// The search stopped because the states to visit passed the limit.
+  /// Shards per turn: the most jobs that can help.
+  static let shards = 8
+
+  /// The search stopped because the states to keep passed the limit.
   public struct TooManyStates: Error, Sendable, CustomStringConvertible {
     public var strategy: Strategy
     public var limit: Int
     /// The turn whose states passed the limit.
     public var turn: Int
+    /// Memory each state kept takes, about.
+    public var bytesPerState: Int
 
     public var description: String {
       "gave up: playing '\(strategy.rawValue)', the game reaches more than \(limit) distinct states by turn \(turn); "
-        + "raise --max-states, or drop --exhaustive to sample runs instead"
+        + "each state kept takes about \(bytesPerState) bytes, so each million more --max-states needs about "
+        + "\(bytesPerState * 2) MB (two turns are held); or drop --exhaustive to sample runs instead"
     }
   }
 
@@ -31,7 +41,7 @@ public struct ExhaustiveExplorer: Sendable {
     self.engine = engine
   }
 
-  /// Explores one strategy with `jobs` threads, giving up past `maxStates` states.
+  /// Explores one strategy with `jobs` threads, giving up past `maxStates` kept states.
   public func explore(_ strategy: Strategy, maxStates: Int, jobs: Int = 1) throws(TooManyStates) -> ExhaustiveResult {
     var result = ExhaustiveResult(strategy: strategy, scenario: engine.scenario)
     let first = engine.start(seed: 0)
@@ -39,134 +49,178 @@ public struct ExhaustiveExplorer: Sendable {
       result.finish(first, weight: .certain)
       return result
     }
-    // One worker per thread, each on its own copy of the scenario (see `Explorer.privateCopy`).
-    let engines = [engine] + (1..<max(1, jobs)).map { _ in Explorer.privateCopy(of: engine) }
-    let workers = engines.map { Worker(engine: $0, strategy: strategy) }
-    var key: [UInt8] = []
-    StatePacking.pack(first, keeping: workers[0].reads, into: &key)
-    var layer = Array(repeating: StateTable(), count: workers.count)
-    layer[0].add(key[...], weight: .certain)
-    var turn = 1
+    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
+    let worker = Worker(engine: engine, strategy: strategy, packer: StatePacker(scenario: engine.scenario, reads: reads))
+    let bytesPerState = StateTable.bytesPerState(words: worker.packer.words)
+    var layer = (0..<Self.shards).map { _ in StateTable(words: worker.packer.words) }
+    let key = UnsafeMutablePointer<UInt64>.allocate(capacity: worker.packer.words)
+    defer { key.deallocate() }
+    worker.packer.pack(first, into: key)
+    let hash = StateTable.hash(key, worker.packer.words)
+    layer[Self.shard(of: hash)].add(key, hash: hash, weight: .certain)
+    var moves = 0
     while true {
       let count = layer.reduce(0) { $0 + $1.count }
       guard count > 0 else { break }
       result.states += count
       let budget = maxStates - result.states
       var pieces: [[StateTable]] = []
-      for part in expand(layer, strategy: strategy, budget: budget, workers: workers) {
-        guard let part else { throw TooManyStates(strategy: strategy, limit: maxStates, turn: turn + 1) }
+      for part in expand(layer, moves: moves, budget: budget, worker: worker, jobs: jobs) {
+        guard let part else {
+          throw TooManyStates(strategy: strategy, limit: maxStates, turn: moves + 2, bytesPerState: bytesPerState)
+        }
         result.merge(part.result)
         pieces.append(part.next)
       }
       // Let go of this turn before the next is merged, so at most two turns are held.
       layer = []
-      layer = Self.merge(consume pieces)
-      if layer.reduce(0, { $0 + $1.count }) > budget { throw TooManyStates(strategy: strategy, limit: maxStates, turn: turn + 1) }
-      turn += 1
+      layer = Self.merge(pieces, words: worker.packer.words, jobs: jobs)
+      if layer.reduce(0, { $0 + $1.count }) > budget {
+        throw TooManyStates(strategy: strategy, limit: maxStates, turn: moves + 2, bytesPerState: bytesPerState)
+      }
+      moves += 1
     }
     return result
   }
 
-  /// What one job made of its shard of a turn: a piece of each next shard, and what finished.
+  @inline(__always)
+  static func shard(of hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash >> 32) % UInt64(shards)) }
+
+  /// What expanding one shard of a turn made: a piece of each next shard, and what finished.
   struct Part: Sendable {
     var next: [StateTable]
     var result: ExhaustiveResult
   }
 
-  /// Plays every branch from each state, one shard per worker. A part comes back nil
-  /// when it alone passed `budget` new states.
-  func expand(_ layer: [StateTable], strategy: Strategy, budget: Int, workers: [Worker]) -> [Part?] {
-    if workers.count == 1 { return [workers[0].expand(layer[0], strategy: strategy, budget: budget, shards: 1)] }
-    let parts = Mutex<[Part?]>(Array(repeating: nil, count: workers.count))
-    DispatchQueue.concurrentPerform(iterations: workers.count) { job in
-      let part = workers[job].expand(layer[job], strategy: strategy, budget: budget, shards: workers.count)
-      parts.withLock { $0[job] = part }
+  /// Plays every branch from each state, shard by shard, over `jobs` threads; parts come
+  /// back in shard order. A part is nil when it alone passed `budget` new states.
+  func expand(_ layer: [StateTable], moves: Int, budget: Int, worker: Worker, jobs: Int) -> [Part?] {
+    let parts = Mutex<[Part?]>(Array(repeating: nil, count: layer.count))
+    Self.run(layer.count, jobs: jobs) { shard in
+      let part = worker.expand(layer[shard], moves: moves, budget: budget)
+      parts.withLock { $0[shard] = part }
     }
     return parts.withLock { $0 }
   }
 
-  /// Shard `s` of the next turn: every job's piece `s`, merged in job order.
-  static func merge(_ pieces: consuming [[StateTable]]) -> [StateTable] {
-    let jobs = pieces.count
-    guard jobs > 1 else { return pieces.first ?? [] }
-    let owned = Mutex(pieces)
-    let shards = Mutex<[StateTable]>(Array(repeating: StateTable(), count: jobs))
-    DispatchQueue.concurrentPerform(iterations: jobs) { shard in
-      // Taking each piece out of the shared array leaves this thread its only owner,
-      // so adding to it does not copy it.
-      func take(_ job: Int) -> StateTable {
-        owned.withLock { pieces in
-          var piece = StateTable()
-          swap(&piece, &pieces[job][shard])
-          return piece
-        }
-      }
-      var merged = take(0)
-      for job in 1..<jobs { merged.add(contentsOf: take(job)) }
+  /// Next shard `s`: piece `s` of every shard's part, added in shard order.
+  static func merge(_ pieces: [[StateTable]], words: Int, jobs: Int) -> [StateTable] {
+    let shards = Mutex<[StateTable?]>(Array(repeating: nil, count: Self.shards))
+    run(Self.shards, jobs: jobs) { shard in
+      let merged = StateTable(words: words)
+      for piece in pieces { merged.add(contentsOf: piece[shard]) }
       shards.withLock { $0[shard] = merged }
     }
-    return shards.withLock { $0 }
+    return shards.withLock { $0.map { $0! } }
   }
 
-  /// Every state holds this generator, so that states differing only in it merge;
-  /// chance comes from `ScriptedDice` instead.
-  static let fixedRNG = SplitMix64(seed: 0)
+  /// Runs `task` for each of `count` items on up to `jobs` threads.
+  static func run(_ count: Int, jobs: Int, _ task: @Sendable (Int) -> Void) {
+    let threads = max(1, min(jobs, count))
+    if threads == 1 {
+      for item in 0..<count { task(item) }
+      return
+    }
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+      for item in stride(from: thread, to: count, by: threads) { task(item) }
+    }
+  }
 }
 
 extension ExhaustiveExplorer {
-  /// One thread's share of a turn, with everything it reads owned by that thread.
-  struct Worker {
+  /// What every thread shares: the engine, the packer and the strategy, all read-only.
+  struct Worker: Sendable {
     let engine: Engine
-    let reads: FutureReads
+    let strategy: Strategy
+    let packer: StatePacker
     let styles: [Style]
+    /// The most moves that can still be played from each scene.
+    let turnsFrom: [Int]
+    let start: GameState
 
-    init(engine: Engine, strategy: Strategy) {
+    init(engine: Engine, strategy: Strategy, packer: StatePacker) {
       self.engine = engine
-      reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
+      self.strategy = strategy
+      self.packer = packer
       styles = engine.scenario.choices.map(\.style)
+      turnsFrom = engine.scenario.turnsFrom
+      start = engine.start(seed: 0)
     }
 
-    /// Expands `states` into `shards` pieces of the next turn, chosen by hash.
-    func expand(_ states: StateTable, strategy: Strategy, budget: Int, shards: Int) -> Part? {
+    /// Expands the states of one shard, after `moves` moves, into pieces of the next turn.
+    func expand(_ states: StateTable, moves: Int, budget: Int) -> Part? {
       var part = Part(
-        next: Array(repeating: StateTable(), count: shards),
+        next: (0..<ExhaustiveExplorer.shards).map { _ in StateTable(words: packer.words) },
         result: ExhaustiveResult(strategy: strategy, scenario: engine.scenario))
-      var state = engine.start(seed: 0)
-      var after = state
-      var key: [UInt8] = []
+      let words = packer.words
+      let key = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+      defer { key.deallocate() }
+      var state = start
       var legal: [Int] = []
       var dice = ScriptedDice()
       var added = 0
-      for index in 0..<states.count {
-        StatePacking.unpack(states.key(index), into: &state, rng: ExhaustiveExplorer.fixedRNG)
-        part.result.scenes[state.scene] = true
-        engine.legalChoices(in: state, into: &legal)
-        guard !legal.isEmpty else { continue }
-        strategy.narrow(&legal, in: state, styles: styles)
-        let weight = states.weights[index]
-        let share = Weight(probability: weight.probability / Double(legal.count), paths: weight.paths)
-        for choice in legal {
-          part.result.choices[choice] = true
-          repeat {
-            after.overwrite(with: state)
-            engine.advance(choice, in: &after, dice: &dice)
-            part.result.turns += 1
-            let branch = Weight(probability: share.probability * dice.probability, paths: share.paths)
-            if after.isFinished {
-              part.result.finish(after, weight: branch)
-            } else {
-              StatePacking.pack(after, keeping: reads, into: &key)
-              let hash = StateTable.hash(key[...])
-              let shard = shards == 1 ? 0 : Int(truncatingIfNeeded: (hash >> 32) % UInt64(shards))
-              if part.next[shard].add(key[...], hash: hash, weight: branch) { added += 1 }
-              if added > budget { return nil }
-            }
-          } while dice.nextBranch()
+      var overBudget = false
+      // What states played out on the spot reach; kept apart so the two plays do not share a result.
+      var playedOut = ExhaustiveResult(strategy: strategy, scenario: engine.scenario)
+      var lastLegal: [Int] = []
+      var lastDice = ScriptedDice()
+      states.forEach { packed, weight in
+        guard !overBudget else { return }
+        packer.unpack(packed, moves: moves, into: &state, start: start)
+        play(from: state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { after, branch in
+          if turnsFrom[after.scene] <= 1 {
+            // Its next move must end the game: play it out instead of keeping it.
+            play(from: after, weight: branch, legal: &lastLegal, dice: &lastDice, into: &playedOut) { _, _ in }
+            return
+          }
+          packer.pack(after, into: key)
+          let hash = StateTable.hash(key, words)
+          if part.next[ExhaustiveExplorer.shard(of: hash)].add(key, hash: hash, weight: branch) { added += 1 }
+          if added > budget { overBudget = true }
         }
       }
-      return part
+      part.result.merge(playedOut)
+      return overBudget ? nil : part
+    }
+
+    /// Plays every move the strategy may pick from `state`, in every chance outcome;
+    /// finished games go into `result`, the rest to `keep`.
+    func play(
+      from state: GameState, weight: Weight, legal: inout [Int], dice: inout ScriptedDice,
+      into result: inout ExhaustiveResult, keep: (GameState, Weight) -> Void
+    ) {
+      result.scenes[state.scene] = true
+      engine.legalChoices(in: state, into: &legal)
+      guard !legal.isEmpty else { return }
+      strategy.narrow(&legal, in: state, styles: styles)
+      let share = Weight(probability: weight.probability / Double(legal.count), paths: weight.paths)
+      var witness = EventWitness(events: result.events)
+      for choice in legal {
+        result.choices[choice] = true
+        repeat {
+          var after = state
+          engine.advance(choice, in: &after, dice: &dice, recorder: &witness)
+          result.turns += 1
+          let branch = Weight(probability: share.probability * dice.probability, paths: share.paths)
+          if after.isFinished { result.finish(after, weight: branch) } else { keep(after, branch) }
+        } while dice.nextBranch()
+      }
+      result.events = witness.events
     }
   }
+}
+
+/// Notes which events fired, for the report of what some branch reached.
+struct EventWitness: TurnRecorder {
+  var events: [Bool]
+
+  @inline(__always) mutating func firing(_ event: Int) { events[event] = true }
+  @inline(__always) mutating func began(_ turn: @autoclosure () -> Turn) {}
+  @inline(__always) mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
+  @inline(__always) mutating func rolled(chance: Int, hit: Bool) {}
+  @inline(__always) mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) mutating func ended(_ ending: Int) {}
 }
 
 /// How likely a branch is under the strategy, and how many playthroughs lead to it.
@@ -204,6 +258,7 @@ public struct ExhaustiveResult: Sendable {
   /// What some branch reached, by index.
   public internal(set) var scenes: [Bool]
   public internal(set) var choices: [Bool]
+  /// Events that fired in some branch.
   public internal(set) var events: [Bool]
 
   init(strategy: Strategy, scenario: Scenario) {
@@ -220,8 +275,6 @@ public struct ExhaustiveResult: Sendable {
     probabilities[ending] += weight.probability
     paths[ending] = Weight.sum(paths[ending], weight.paths)
     meters.add(state, weight: weight.probability)
-    // A flag once set stays set, so the final state shows every event that fired.
-    for index in events.indices where state.firedEvents[index] { events[index] = true }
   }
 
   mutating func merge(_ other: ExhaustiveResult) {

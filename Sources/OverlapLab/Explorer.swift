@@ -20,7 +20,7 @@ public struct Explorer: Sendable {
     let jobs = max(1, min(jobs, runs))
     let results = Mutex<[[RunTally]]>(Array(repeating: [], count: jobs))
     DispatchQueue.concurrentPerform(iterations: jobs) { job in
-      let worker = Worker(engine: job == 0 ? engine : Self.privateCopy(of: engine))
+      let worker = Worker(engine: engine)
       let tallies = strategies.map { strategy in
         worker.simulate(strategy, runs: (runs * job / jobs)..<(runs * (job + 1) / jobs), seed: seed)
       }
@@ -37,19 +37,6 @@ public struct Explorer: Sendable {
   /// Plays `runs` games with one strategy.
   public func sample(_ strategy: Strategy, runs: Int, seed: UInt64, jobs: Int) -> RunTally {
     sample([strategy], runs: runs, seed: seed, jobs: jobs)[0]
-  }
-
-  /// The engine on a freshly loaded copy of its scenario, sharing no objects with it.
-  ///
-  /// Threads that read the same scenario contend for its objects' reference counts,
-  /// which stops a second core from helping; each thread gets its own copy instead.
-  /// When the file is gone or has changed, the original is shared after all.
-  static func privateCopy(of engine: Engine) -> Engine {
-    let scenario = engine.scenario
-    guard let data = try? FileProblem.read(scenario.path), fnv1a64(data) == scenario.contentHash,
-      let copy = try? ScenarioLoader.load(data: data, path: scenario.path)
-    else { return engine }
-    return Engine(scenario: copy)
   }
 
   // MARK: - Seeds
@@ -89,7 +76,8 @@ public struct Explorer: Sendable {
 }
 
 extension Explorer {
-  /// One thread's share of the work, with everything it reads owned by that thread.
+  /// One thread's share of the work. Threads share the engine: its compiled runtime
+  /// holds no references, so reading it costs no reference counting.
   struct Worker {
     let engine: Engine
     /// Each choice's style, by choice index, so strategies need not reach into the scenario.
@@ -105,8 +93,8 @@ extension Explorer {
 
     /// Plays the runs numbered `runs`, one after another.
     ///
-    /// The loop reuses one state, one list of legal moves and one move log, so it
-    /// allocates nothing per move.
+    /// The loop reuses one list of legal moves and one move log, and a state is plain
+    /// memory, so it allocates nothing per move.
     func simulate(_ strategy: Strategy, runs: Range<Int>, seed: UInt64) -> RunTally {
       let scenario = engine.scenario
       var tally = RunTally(scenario)
@@ -118,7 +106,7 @@ extension Explorer {
       for run in runs {
         let gameSeed = Explorer.gameSeed(seed, run: run)
         var picker = SplitMix64(seed: Explorer.mix(gameSeed, 0x5EED))
-        state.overwrite(with: start)
+        state = start
         state.rng = SplitMix64(seed: gameSeed)
         moves.removeAll(keepingCapacity: true)
         while !state.isFinished {

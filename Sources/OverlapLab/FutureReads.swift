@@ -19,6 +19,9 @@ struct FutureReads: Sendable {
   let moveCounts: [Bool]
   /// Streaks longer than this fade the next same-style move just as this one does.
   let streakLimit: Int
+  /// `liveEvents[scene][event]`: whether the event could still fire once the story is at
+  /// `scene`, as far as its `in` and `after` scenes tell. A fired bit matters only then.
+  let liveEvents: [[Bool]]
 
   init(scenario: Scenario, strategyReadsMoveCounts: Bool) {
     var global = Reads(scenario)
@@ -46,6 +49,39 @@ struct FutureReads: Sendable {
     values = perScene.map(\.values)
     moveCounts = perScene.map { strategyReadsMoveCounts || $0.moveCounts }
     streakLimit = scenario.balance.streak
+    liveEvents = Self.liveEvents(scenario)
+  }
+
+  static func liveEvents(_ scenario: Scenario) -> [[Bool]] {
+    let count = scenario.scenes.count
+    var predecessors = Array(repeating: [Int](), count: count)
+    for (index, scene) in scenario.scenes.enumerated() {
+      for next in successors(of: scene, in: scenario) { predecessors[next].append(index) }
+    }
+    /// The scenes from which some target can be reached: in one move or more, or also
+    /// by being there already.
+    func reaching(_ targets: [Int], includingTargets: Bool) -> [Bool] {
+      var marked = Array(repeating: false, count: count)
+      var stack: [Int] = []
+      func mark(_ scene: Int) {
+        guard !marked[scene] else { return }
+        marked[scene] = true
+        stack.append(scene)
+      }
+      for target in targets {
+        if includingTargets { mark(target) }
+        predecessors[target].forEach(mark)
+      }
+      while let scene = stack.popLast() { predecessors[scene].forEach(mark) }
+      return marked
+    }
+    let everywhere = Array(repeating: true, count: count)
+    let perEvent = scenario.events.map { event in
+      let arriving = event.inScenes.isEmpty ? everywhere : reaching(event.inScenes, includingTargets: false)
+      let playing = event.afterScenes.isEmpty ? everywhere : reaching(event.afterScenes, includingTargets: true)
+      return zip(arriving, playing).map { $0 && $1 }
+    }
+    return (0..<count).map { scene in perEvent.map { $0[scene] } }
   }
 
   static func successors(of scene: Scene, in scenario: Scenario) -> [Int] {

@@ -92,7 +92,7 @@ import Testing
     var picker = SplitMix64(seed: 3)
     for seed in UInt64(1)...50 {
       var game = Playthrough(engine: engine, seed: seed)
-      reused.overwrite(with: start)
+      reused = start
       reused.rng = SplitMix64(seed: seed)
       #expect(reused == game.state)
       while !game.isFinished {

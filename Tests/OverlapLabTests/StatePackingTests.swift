@@ -11,15 +11,19 @@ import Testing
   func packedStatesPlayOnTheSame(path: String) throws {
     let engine = try LabFixtures.engine(path)
     let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: false)
+    let packer = StatePacker(scenario: engine.scenario, reads: reads)
+    let key = UnsafeMutablePointer<UInt64>.allocate(capacity: packer.words)
+    defer { key.deallocate() }
     var picker = SplitMix64(seed: 8)
-    var key: [UInt8] = []
     for seed in UInt64(1)...30 {
       let moves = randomGame(engine, seed: seed, picker: &picker)
       var state = engine.start(seed: seed)
       for (turn, move) in moves.enumerated() {
-        StatePacking.pack(state, keeping: reads, into: &key)
+        packer.pack(state, into: key)
         var remembered = engine.start(seed: 0)
-        StatePacking.unpack(key[...], into: &remembered, rng: state.rng)
+        packer.unpack(key, moves: state.moves, into: &remembered, start: engine.start(seed: 0))
+        remembered.rng = state.rng
+        #expect(remembered.pending == state.pending)
         var original = state
         for later in moves[turn...] {
           #expect(engine.legalChoices(in: remembered) == engine.legalChoices(in: original))
@@ -56,23 +60,65 @@ import Testing
     return moves
   }
 
-  @Test func numbersOfEverySizeRoundTrip() {
-    var key: [UInt8] = []
-    let numbers = [0, 1, -1, 63, -64, 64, 100, 1 << 40, Int.max, Int.min]
-    for number in numbers { StatePacking.write(number, to: &key) }
-    var position = 0
-    #expect(numbers.map { _ in StatePacking.read(key[...], at: &position) } == numbers)
-    #expect(position == key.count)
+  /// Values at the ends of Int, and delayed effects of every age and strength, come back
+  /// exactly when every condition reads them.
+  @Test func extremeValuesAndQueuesRoundTrip() throws {
+    let engine = try LabFixtures.engine(LabFixtures.tiny)
+    let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: true)
+    let packer = StatePacker(scenario: engine.scenario, reads: reads)
+    let key = UnsafeMutablePointer<UInt64>.allocate(capacity: packer.words)
+    defer { key.deallocate() }
+    var picker = SplitMix64(seed: 5)
+    for seed in UInt64(1)...40 {
+      var state = engine.start(seed: seed)
+      while !state.isFinished {
+        let start = engine.start(seed: 0)
+        var back = start
+        packer.pack(state, into: key)
+        packer.unpack(key, moves: state.moves, into: &back, start: start)
+        back.rng = state.rng
+        #expect(back.pending == state.pending)
+        #expect(back.scene == state.scene && back.leaderMoves == state.leaderMoves && back.streak == state.streak)
+        let legal = engine.legalChoices(in: state)
+        engine.advance(legal[picker.below(legal.count)], in: &state)
+      }
+    }
+    #expect(packer.words >= 1 && packer.bits <= packer.words * 64)
   }
 
-  @Test func tablesMergeEqualStatesAndKeepFirstSeenOrder() {
-    var table = StateTable()
+  @Test func tablesMergeEqualStatesAndKeepTheirWeights() {
+    let table = StateTable(words: 2, capacity: 4)
+    var key: [UInt64] = [0, 1]
     for number in 0..<5000 {
-      table.add([UInt8(number % 7), 1][...], weight: Weight(probability: 0.5, paths: 1))
+      key[0] = UInt64(number % 7) << 60
+      table.add(key, hash: StateTable.hash(key, 2), weight: Weight(probability: 0.5, paths: 1))
     }
     #expect(table.count == 7)
-    #expect(table.key(0) == [0, 1][...])
-    #expect(table.key(6) == [6, 1][...])
-    #expect(table.weights.map(\.paths).reduce(0, +) == 5000)
+    var paths = 0
+    var probability = 0.0
+    var seen: Set<UInt64> = []
+    table.forEach { key, weight in
+      seen.insert(key[0] >> 60)
+      paths += weight.paths
+      probability += weight.probability
+      #expect(key[1] == 1)
+    }
+    #expect(seen == Set(0..<7))
+    #expect(paths == 5000 && probability == 2500)
+  }
+
+  /// The same inserts in the same order give the same slot order, so sums are formed alike.
+  @Test func slotOrderDependsOnlyOnTheInserts() {
+    func order() -> [UInt64] {
+      let table = StateTable(words: 1)
+      for number in UInt64(0)..<3000 {
+        var key = number &* 0x9E37_79B9_7F4A_7C15
+        table.add(&key, hash: StateTable.hash(&key, 1), weight: .certain)
+      }
+      var keys: [UInt64] = []
+      table.forEach { key, _ in keys.append(key[0]) }
+      return keys
+    }
+    #expect(order() == order())
   }
 }

@@ -1,0 +1,98 @@
+extension CompiledScenario {
+  /// Whether a compiled condition holds in `state`.
+  @inline(__always)
+  func holds(_ program: Program, in state: borrowing GameState) -> Bool {
+    program.count == 0 || evaluate(program, in: state) != 0
+  }
+
+  @inline(__always)
+  func read(_ name: Int32, in state: borrowing GameState) -> Int {
+    if name < NameCode.turn { return state.valueStore[Int(name)] }
+    if name >= NameCode.flagBase { return state.flagBits[Int(name - NameCode.flagBase)] ? 1 : 0 }
+    switch name {
+    case NameCode.turn: return state.turn
+    case NameCode.leaderMoves: return state.leaderMoves
+    default: return state.managerMoves
+    }
+  }
+
+  /// Runs a program on a stack of `stackDepth` words, with the same arithmetic as
+  /// `Expression.evaluate` (saturating, and 0 for division by zero).
+  func evaluate(_ program: Program, in state: borrowing GameState) -> Int {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: stackDepth) { stack in
+      var top = 0
+      var position = Int(program.start)
+      let end = position + Int(program.count)
+      while position < end {
+        let word = code[position]
+        let operand = word >> 8
+        position += 1
+        switch Opcode(rawValue: word & 0xFF).unsafelyUnwrapped {
+        case .constant:
+          stack[top] = Int(operand)
+          top += 1
+        case .bigConstant:
+          stack[top] = constants[Int(operand)]
+          top += 1
+        case .name:
+          stack[top] = read(operand, in: state)
+          top += 1
+        case .negate: stack[top - 1] = stack[top - 1].saturatingNegated
+        case .not: stack[top - 1] = stack[top - 1] == 0 ? 1 : 0
+        case .abs: stack[top - 1] = stack[top - 1].saturatingMagnitude
+        case .truth: stack[top - 1] = stack[top - 1] != 0 ? 1 : 0
+        case .andSkip:
+          if stack[top - 1] == 0 { position += Int(operand) } else { top -= 1 }
+        case .orSkip:
+          if stack[top - 1] != 0 {
+            stack[top - 1] = 1
+            position += Int(operand)
+          } else {
+            top -= 1
+          }
+        case .nameLess, .nameLessOrEqual, .nameGreater, .nameGreaterOrEqual, .nameEqual, .nameNotEqual:
+          let value = read(operand, in: state)
+          let constant = Int(code[position])
+          position += 1
+          let result: Bool =
+            switch Opcode(rawValue: word & 0xFF).unsafelyUnwrapped {
+            case .nameLess: value < constant
+            case .nameLessOrEqual: value <= constant
+            case .nameGreater: value > constant
+            case .nameGreaterOrEqual: value >= constant
+            case .nameEqual: value == constant
+            default: value != constant
+            }
+          stack[top] = result ? 1 : 0
+          top += 1
+        case let binary:
+          top -= 1
+          stack[top - 1] = Self.apply(binary, stack[top - 1], stack[top])
+        }
+      }
+      return stack[0]
+    }
+  }
+
+  @inline(__always)
+  static func apply(_ op: Opcode, _ left: Int, _ right: Int) -> Int {
+    switch op {
+    case .add: left.saturatingAdding(right)
+    case .subtract: left.saturatingSubtracting(right)
+    case .multiply: left.saturatingMultiplied(by: right)
+    case .divide: left.saturatingDivided(by: right)
+    case .remainder: left.saturatingRemainder(dividingBy: right)
+    case .less: left < right ? 1 : 0
+    case .lessOrEqual: left <= right ? 1 : 0
+    case .greater: left > right ? 1 : 0
+    case .greaterOrEqual: left >= right ? 1 : 0
+    case .equal: left == right ? 1 : 0
+    case .notEqual: left != right ? 1 : 0
+    case .and: left != 0 && right != 0 ? 1 : 0
+    case .or: left != 0 || right != 0 ? 1 : 0
+    case .min: Swift.min(left, right)
+    case .max: Swift.max(left, right)
+    default: 0
+    }
+  }
+}

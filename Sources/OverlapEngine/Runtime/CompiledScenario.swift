@@ -1,0 +1,214 @@
+/// The runtime form of a scenario: what the rules read, and nothing else.
+///
+/// `Scenario` keeps names, text and source positions for the linter, the screens and
+/// the debrief. This keeps numbers only, in flat pools of plain records owned by one
+/// immutable object that every thread shares: reading it costs no reference counting,
+/// because nothing in it is a reference.
+public final class CompiledScenario: @unchecked Sendable {
+  struct Span: Sendable, BitwiseCopyable {
+    var start: Int32
+    var count: Int32
+
+    static let empty = Span(start: 0, count: 0)
+
+    @inline(__always) var range: Range<Int> { Int(start)..<Int(start + count) }
+  }
+
+  struct Effect: Sendable, BitwiseCopyable {
+    var target: Int32
+    var amount: Int
+  }
+
+  /// Flags set, then flags cleared, as indices into `masks`.
+  struct FlagChange: Sendable, BitwiseCopyable {
+    var set: Int32
+    var clear: Int32
+  }
+
+  struct Chance: Sendable, BitwiseCopyable {
+    var percent: Int
+    var effects: Span
+    var flags: FlagChange
+  }
+
+  struct Later: Sendable, BitwiseCopyable {
+    var delay: Int
+    var effects: Span
+  }
+
+  struct Consequences: Sendable, BitwiseCopyable {
+    var effects: Span
+    var chances: Span
+    /// Into `laters`, in the order written: a pending entry's `index` counts from `start`.
+    var later: Span
+    var flags: FlagChange
+  }
+
+  struct Choice: Sendable, BitwiseCopyable {
+    var condition: Program
+    var isLeader: Bool
+    var scene: Int32
+    /// The scene to go to: `sceneNext` for the scene's own, or `endStory`.
+    var next: Int32
+    var consequences: Consequences
+
+    static let sceneNext: Int32 = -2
+    static let endStory: Int32 = -1
+  }
+
+  struct Event: Sendable, BitwiseCopyable {
+    var condition: Program
+    var chance: Int
+    /// Into `sceneLists`; empty means any scene.
+    var inScenes: Span
+    var afterScenes: Span
+    var consequences: Consequences
+  }
+
+  struct Ending: Sendable, BitwiseCopyable {
+    var condition: Program
+  }
+
+  struct Scene: Sendable, BitwiseCopyable {
+    /// Into `sceneLists`: the scene's choices in the order shown.
+    var choices: Span
+    /// -1 when the story ends after this scene.
+    var next: Int32
+  }
+
+  let code: UnsafeMutableBufferPointer<Int32>
+  let constants: UnsafeMutableBufferPointer<Int>
+  let effects: UnsafeMutableBufferPointer<Effect>
+  let masks: UnsafeMutableBufferPointer<BitSet256>
+  let chances: UnsafeMutableBufferPointer<Chance>
+  let laters: UnsafeMutableBufferPointer<Later>
+  let choices: UnsafeMutableBufferPointer<Choice>
+  let events: UnsafeMutableBufferPointer<Event>
+  let endings: UnsafeMutableBufferPointer<Ending>
+  let scenes: UnsafeMutableBufferPointer<Scene>
+  /// Scene and choice indices that scenes and events list.
+  let sceneLists: UnsafeMutableBufferPointer<Int32>
+  let minimums: UnsafeMutableBufferPointer<Int>
+  let maximums: UnsafeMutableBufferPointer<Int>
+  /// Endings checked after every move, in priority order.
+  let immediateEndings: UnsafeMutableBufferPointer<Int32>
+  /// Events that fire at most once: once fired, the rules skip them by mask.
+  let onceEvents: BitSet256
+  /// Every event, as a mask.
+  let allEvents: BitSet256
+  let stackDepth: Int
+  let balanceStreak: Int
+  let balanceFade: Int
+
+  init(_ scenario: Scenario) {
+    var writer = CodeWriter()
+    var effects: [Effect] = []
+    var masks: [BitSet256] = [BitSet256()]
+    var chances: [Chance] = []
+    var laters: [Later] = []
+    var lists: [Int32] = []
+
+    func span<T>(_ items: [T], into pool: inout [T]) -> Span {
+      defer { pool += items }
+      return Span(start: Int32(pool.count), count: Int32(items.count))
+    }
+    func effectSpan(_ list: [OverlapEngine.Effect]) -> Span {
+      span(list.map { Effect(target: Int32($0.target), amount: $0.amount) }, into: &effects)
+    }
+    func mask(_ flags: [Int]) -> Int32 {
+      guard !flags.isEmpty else { return 0 }
+      var bits = BitSet256()
+      for flag in flags { bits[flag] = true }
+      masks.append(bits)
+      return Int32(masks.count - 1)
+    }
+    func compile(_ consequences: OverlapEngine.Consequences) -> Consequences {
+      let own = effectSpan(consequences.effects)
+      let chanceRecords = consequences.chances.map {
+        Chance(percent: $0.percent, effects: effectSpan($0.effects), flags: FlagChange(set: mask($0.setFlags), clear: mask($0.clearFlags)))
+      }
+      let laterRecords = consequences.later.map { Later(delay: $0.delay, effects: effectSpan($0.effects)) }
+      return Consequences(
+        effects: own, chances: span(chanceRecords, into: &chances), later: span(laterRecords, into: &laters),
+        flags: FlagChange(set: mask(consequences.setFlags), clear: mask(consequences.clearFlags)))
+    }
+
+    let choices = scenario.choices.map { choice in
+      let next: Int32 =
+        switch choice.next {
+        case .none: Choice.sceneNext
+        case .some(.none): Choice.endStory
+        case .some(.some(let scene)): Int32(scene)
+        }
+      return Choice(
+        condition: writer.write(choice.condition), isLeader: choice.style == .leader, scene: Int32(choice.scene), next: next,
+        consequences: compile(choice.consequences))
+    }
+    var once = BitSet256()
+    var all = BitSet256()
+    let events = scenario.events.enumerated().map { index, event in
+      once[index] = event.once
+      all[index] = true
+      return Event(
+        condition: writer.write(event.condition), chance: event.chance,
+        inScenes: span(event.inScenes.map(Int32.init), into: &lists),
+        afterScenes: span(event.afterScenes.map(Int32.init), into: &lists),
+        consequences: compile(event.consequences))
+    }
+    let endings = scenario.endings.map { Ending(condition: writer.write($0.condition)) }
+    let scenes = scenario.scenes.map {
+      Scene(choices: span($0.choices.map(Int32.init), into: &lists), next: $0.next.map(Int32.init) ?? -1)
+    }
+
+    code = Self.pool(writer.code)
+    constants = Self.pool(writer.constants)
+    self.effects = Self.pool(effects)
+    self.masks = Self.pool(masks)
+    self.chances = Self.pool(chances)
+    self.laters = Self.pool(laters)
+    self.choices = Self.pool(choices)
+    self.events = Self.pool(events)
+    self.endings = Self.pool(endings)
+    self.scenes = Self.pool(scenes)
+    sceneLists = Self.pool(lists)
+    minimums = Self.pool(scenario.values.map(\.minimum))
+    maximums = Self.pool(scenario.values.map(\.maximum))
+    immediateEndings = Self.pool(scenario.endings.indices.filter { scenario.endings[$0].immediate }.map(Int32.init))
+    onceEvents = once
+    allEvents = all
+    stackDepth = writer.stackDepth
+    balanceStreak = scenario.balance.streak
+    balanceFade = scenario.balance.fade
+  }
+
+  deinit {
+    code.deallocate()
+    constants.deallocate()
+    effects.deallocate()
+    masks.deallocate()
+    chances.deallocate()
+    laters.deallocate()
+    choices.deallocate()
+    events.deallocate()
+    endings.deallocate()
+    scenes.deallocate()
+    sceneLists.deallocate()
+    minimums.deallocate()
+    maximums.deallocate()
+    immediateEndings.deallocate()
+  }
+
+  private static func pool<T>(_ items: [T]) -> UnsafeMutableBufferPointer<T> {
+    // Never a zero-sized allocation, so every pool has an address to free.
+    let storage = UnsafeMutableBufferPointer<T>.allocate(capacity: max(items.count, 1))
+    _ = storage.initialize(from: items)
+    return UnsafeMutableBufferPointer(start: storage.baseAddress, count: items.count)
+  }
+
+  /// The delayed effect a pending entry stands for.
+  @inline(__always)
+  func later(_ entry: PendingQueue.Entry) -> Later {
+    let owner = entry.source >= 0 ? choices[Int(entry.source)].consequences.later : events[Int(~entry.source)].consequences.later
+    return laters[Int(owner.start) + Int(entry.index)]
+  }
+}
