@@ -74,46 +74,65 @@ extension GameState.Pending {
 /// Dice whose outcomes are chosen in advance, so exhaustive exploration can follow
 /// every chance outcome as its own branch.
 ///
-/// The first branch misses every roll. After a move, `nextBranch()` turns the last
-/// miss into a hit and forgets the rolls after it, so replaying the same move from
-/// the same state walks every combination of outcomes once, depth first.
+/// The first branch misses every roll and picks the first outcome of every `one_of`.
+/// After a move, `nextBranch()` moves the last draw that has outcomes left on to its next
+/// outcome and forgets the draws after it, so replaying the same move from the same state
+/// walks every combination of outcomes once, depth first.
 public struct ScriptedDice: Dice {
-  public struct Roll: Equatable, Sendable {
-    public var percent: Int
-    public var hit: Bool
+  /// One draw: a roll (outcome 1 is a hit, 0 a miss) or a pick among weighted outcomes.
+  public struct Draw: Sendable {
+    /// The chosen outcome.
+    public var outcome: Int
+    /// The outcomes' weights; a roll of `percent` has the weights `[100 - percent, percent]`.
+    public var weights: [Int]
+    public var total: Int
   }
 
-  /// The outcomes of the branch being played; later rolls are added as misses.
-  public private(set) var rolls: [Roll] = []
-  /// Rolls made since the branch started.
+  /// The outcomes of the branch being played; later draws are added on their first outcome.
+  public private(set) var draws: [Draw] = []
+  /// Draws made since the branch started.
   public private(set) var made = 0
+  /// `[100 - p, p]` for every percentage, made once so that a roll allocates nothing.
+  private static let rollWeights = (0...100).map { [100 - $0, $0] }
 
   public init() {}
 
   public mutating func roll(percent: Int) -> Bool {
-    defer { made += 1 }
-    if made < rolls.count { return rolls[made].hit }
-    rolls.append(Roll(percent: percent, hit: false))
-    return false
+    draw(weights: Self.rollWeights[min(max(percent, 0), 100)], total: 100) == 1
   }
 
-  /// The chance of this branch's outcomes, each roll hitting with `percent` in 100.
+  public mutating func pick(weights: [Int], total: Int) -> Int {
+    draw(weights: weights, total: total)
+  }
+
+  private mutating func draw(weights: [Int], total: Int) -> Int {
+    defer { made += 1 }
+    if made < draws.count { return draws[made].outcome }
+    // Outcomes that cannot happen (weight 0) are never branches of their own.
+    let first = weights.firstIndex { $0 > 0 } ?? 0
+    draws.append(Draw(outcome: first, weights: weights, total: total))
+    return first
+  }
+
+  /// The chance of this branch's outcomes.
   public var probability: Double {
     var product = 1.0
-    for roll in rolls[..<made] { product *= Double(roll.hit ? roll.percent : 100 - roll.percent) / 100 }
+    for draw in draws[..<made] { product *= Double(draw.weights[draw.outcome]) / Double(draw.total) }
     return product
   }
 
   /// Prepares the next combination of outcomes; false once every one has been played.
   public mutating func nextBranch() -> Bool {
-    rolls.removeLast(rolls.count - made)
+    draws.removeLast(draws.count - made)
     made = 0
-    guard let last = rolls.lastIndex(where: { !$0.hit }) else {
-      rolls.removeAll(keepingCapacity: true)
-      return false
+    while let last = draws.indices.last {
+      let weights = draws[last].weights
+      if let next = weights.indices.first(where: { $0 > draws[last].outcome && weights[$0] > 0 }) {
+        draws[last].outcome = next
+        return true
+      }
+      draws.removeLast()
     }
-    rolls[last].hit = true
-    rolls.removeLast(rolls.count - last - 1)
-    return true
+    return false
   }
 }

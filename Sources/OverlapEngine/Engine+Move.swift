@@ -13,7 +13,9 @@ extension Engine {
   ///
   /// 1. The balance rule: a move of the same style as the `streak` moves before it keeps
   ///    only `fade` percent of its gains (losses stay whole).
-  /// 2. The choice's effects, then each chance effect rolled in order, then its flags.
+  /// 2. The choice's effects, then each chance effect rolled in order, then one outcome of
+  ///    its `one_of` picked by weight, then its flags. The last chance or outcome with a
+  ///    `next` decides where the story goes, over the choice's and the scene's `next`.
   /// 3. Its delayed effects are scheduled; earlier ones that are now due land.
   /// 4. The story moves to the next scene; events are checked in order.
   /// 5. Immediate endings are checked; if the story has run out (or the new scene offers
@@ -33,6 +35,9 @@ extension Engine {
     let consequences = played.consequences
     recorder.began(Turn(number: state.turn, scene: state.scene, choice: choice, strength: strength))
 
+    // Where the story goes: a chance or picked outcome with its own `next` overrides the
+    // move's route, and the last one to do so wins.
+    var next = played.next ?? scenario.scenes[played.scene].next
     apply(consequences.effects, strength: strength, to: &state, recorder: &recorder)
     for (index, chance) in consequences.chances.enumerated() {
       let hit = dice.roll(percent: chance.percent)
@@ -41,6 +46,16 @@ extension Engine {
       apply(chance.effects, strength: strength, to: &state, recorder: &recorder)
       for flag in chance.setFlags { state.flags[flag] = true }
       for flag in chance.clearFlags { state.flags[flag] = false }
+      if let route = chance.next { next = route }
+    }
+    if let oneOf = consequences.oneOf {
+      let index = dice.pick(weights: oneOf.weights, total: oneOf.total)
+      recorder.picked(outcome: index)
+      let outcome = oneOf.outcomes[index]
+      apply(outcome.effects, strength: strength, to: &state, recorder: &recorder)
+      for flag in outcome.setFlags { state.flags[flag] = true }
+      for flag in outcome.clearFlags { state.flags[flag] = false }
+      if let route = outcome.next { next = route }
     }
     for flag in consequences.setFlags { state.flags[flag] = true }
     for flag in consequences.clearFlags { state.flags[flag] = false }
@@ -50,7 +65,6 @@ extension Engine {
     schedule(consequences, source: source, strength: strength, in: &state, recorder: &recorder)
     landDueEffects(in: &state, recorder: &recorder)
 
-    let next = played.next ?? scenario.scenes[played.scene].next
     if let next { state.scene = next }
     fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
 
