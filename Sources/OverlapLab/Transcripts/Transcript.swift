@@ -27,12 +27,7 @@ public enum Transcript {
         lines.append("  Chance \(roll.percent)%: \(roll.hit ? "happened" : "did not happen")" + (roll.text.map { ". \($0)" } ?? ""))
       }
       if let pick = report.pick {
-        lines.append(
-          "  Outcome \(pick.outcome) of \(pick.of) (\(pick.weight) in \(pick.total))" + (pick.text.map { ": \($0)" } ?? "")
-            + changes(
-              (turn.pick?.changes ?? []).map {
-                TurnReport.Change(name: scenario.values[$0.target].name, before: $0.before, after: $0.after)
-              }))
+        lines.append("  Outcome \(pick.outcome) of \(pick.of) (\(pick.weight) in \(pick.total))" + (pick.text.map { ": \($0)" } ?? ""))
       }
       for landed in report.landed {
         lines.append("  Landed from turn \(landed.playedOnTurn)" + (landed.text.map { ": \($0)" } ?? "") + changes(landed.changes))
