@@ -221,6 +221,7 @@ struct PlainPlay {
     }
     if let outcome = report.outcome { say(outcome) }
     for roll in report.rolls { if let text = roll.text { say(text) } }
+    if let text = report.pick?.text { say(text) }
     for landed in report.landed {
       say("Later effect of turn \(landed.playedOnTurn) landed" + (landed.text.map { ": \($0)" } ?? "."))
     }

@@ -79,6 +79,7 @@ enum RunReport {
       if !report.changes.isEmpty {
         lines.append("  " + report.changes.map { "\($0.name) \($0.before)→\($0.after)" }.joined(separator: ", "))
       }
+      if let pick = report.pick { lines.append("  outcome \(pick.outcome) of \(pick.of) (\(pick.weight) in \(pick.total))") }
       for landed in report.landed { lines.append("  later effect of \(landed.from) (turn \(landed.playedOnTurn)) landed") }
       for event in report.events { lines.append("  event: \(event.title)") }
     }

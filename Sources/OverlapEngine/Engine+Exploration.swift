@@ -38,46 +38,82 @@ extension Engine {
 /// Dice whose outcomes are chosen in advance, so exhaustive exploration can follow
 /// every chance outcome as its own branch.
 ///
-/// The first branch misses every roll. After a move, `nextBranch()` turns the last
-/// miss into a hit and forgets the rolls after it, so replaying the same move from
-/// the same state walks every combination of outcomes once, depth first.
+/// The first branch misses every roll and picks the first outcome of every `one_of`.
+/// After a move, `nextBranch()` moves the last draw that has outcomes left on to its next
+/// outcome and forgets the draws after it, so replaying the same move from the same state
+/// walks every combination of outcomes once, depth first.
 public struct ScriptedDice: Dice {
-  public struct Roll: Equatable, Sendable {
-    public var percent: Int
-    public var hit: Bool
+  /// One draw: a roll (outcome 1 is a hit, 0 a miss) or a pick among weighted outcomes,
+  /// whose weights sit in `weights` from `start`; a roll of `p` has the weights `100 - p, p`.
+  struct Draw {
+    var outcome: Int
+    var start: Int
+    var count: Int
+    var total: Int
   }
 
-  /// The outcomes of the branch being played; later rolls are added as misses.
-  public private(set) var rolls: [Roll] = []
-  /// Rolls made since the branch started.
+  /// The outcomes of the branch being played; later draws are added on their first outcome.
+  private var draws: [Draw] = []
+  /// Every draw's weights, one after another, so that a draw allocates nothing.
+  private var weights: [Int] = []
+  /// Draws made since the branch started.
   public private(set) var made = 0
 
   public init() {}
 
   public mutating func roll(percent: Int) -> Bool {
-    defer { made += 1 }
-    if made < rolls.count { return rolls[made].hit }
-    rolls.append(Roll(percent: percent, hit: false))
-    return false
+    if let outcome = replayed() { return outcome == 1 }
+    weights.append(100 - percent)
+    weights.append(percent)
+    return begin(count: 2, total: 100) == 1
   }
 
-  /// The chance of this branch's outcomes, each roll hitting with `percent` in 100.
+  public mutating func pick(weights outcomes: UnsafeBufferPointer<Int>, total: Int) -> Int {
+    if let outcome = replayed() { return outcome }
+    weights.append(contentsOf: outcomes)
+    return begin(count: outcomes.count, total: total)
+  }
+
+  /// The outcome already chosen for this draw, when the branch has one.
+  private mutating func replayed() -> Int? {
+    guard made < draws.count else { return nil }
+    made += 1
+    return draws[made - 1].outcome
+  }
+
+  /// A new draw over the last `count` weights, on its first outcome that can happen
+  /// (weight 0 is never a branch of its own).
+  private mutating func begin(count: Int, total: Int) -> Int {
+    let start = weights.count - count
+    let first = (0..<count).first { weights[start + $0] > 0 } ?? 0
+    draws.append(Draw(outcome: first, start: start, count: count, total: total))
+    made += 1
+    return first
+  }
+
+  /// The chance of this branch's outcomes.
   public var probability: Double {
     var product = 1.0
-    for roll in rolls[..<made] { product *= Double(roll.hit ? roll.percent : 100 - roll.percent) / 100 }
+    for draw in draws[..<made] { product *= Double(weights[draw.start + draw.outcome]) / Double(draw.total) }
     return product
   }
 
   /// Prepares the next combination of outcomes; false once every one has been played.
   public mutating func nextBranch() -> Bool {
-    rolls.removeLast(rolls.count - made)
+    drop(draws.count - made)
     made = 0
-    guard let last = rolls.lastIndex(where: { !$0.hit }) else {
-      rolls.removeAll(keepingCapacity: true)
-      return false
+    while let last = draws.last {
+      if let next = ((last.outcome + 1)..<last.count).first(where: { weights[last.start + $0] > 0 }) {
+        draws[draws.count - 1].outcome = next
+        return true
+      }
+      drop(1)
     }
-    rolls[last].hit = true
-    rolls.removeLast(rolls.count - last - 1)
-    return true
+    return false
+  }
+
+  private mutating func drop(_ count: Int) {
+    draws.removeLast(count)
+    weights.removeLast(weights.count - (draws.last.map { $0.start + $0.count } ?? 0))
   }
 }

@@ -13,7 +13,9 @@ extension Engine {
   ///
   /// 1. The balance rule: a move of the same style as the `streak` moves before it keeps
   ///    only `fade` percent of its gains (losses stay whole).
-  /// 2. The choice's effects, then each chance effect rolled in order, then its flags.
+  /// 2. The choice's effects, then each chance effect rolled in order, then one outcome of
+  ///    its `one_of` picked by weight, then its flags. The last chance or outcome with a
+  ///    `next` decides where the story goes, over the choice's and the scene's `next`.
   /// 3. Its delayed effects are scheduled; earlier ones that are now due land.
   /// 4. The story moves to the next scene; events are checked in order.
   /// 5. Immediate endings are checked; if the story has run out (or the new scene offers
@@ -37,6 +39,7 @@ extension Engine {
     let consequences = played.consequences
     recorder.began(Turn(number: state.turn, scene: state.scene, choice: choice, strength: strength))
 
+    var next = played.next == CompiledScenario.Choice.sceneNext ? runtime.scenes[Int(played.scene)].next : played.next
     apply(consequences.effects, strength: strength, to: &state, recorder: &recorder)
     for (index, position) in consequences.chances.range.enumerated() {
       let chance = runtime.chances[position]
@@ -45,6 +48,16 @@ extension Engine {
       guard hit else { continue }
       apply(chance.effects, strength: strength, to: &state, recorder: &recorder)
       change(chance.flags, in: &state)
+      if chance.next != CompiledScenario.Route.keep { next = chance.next }
+    }
+    if consequences.oneOf >= 0 {
+      let oneOf = runtime.oneOfs[Int(consequences.oneOf)]
+      let picked = dice.pick(weights: UnsafeBufferPointer(rebasing: runtime.weights[oneOf.weights.range]), total: oneOf.total)
+      recorder.picked(outcome: picked)
+      let outcome = runtime.outcomes[Int(oneOf.outcomes.start) + picked]
+      apply(outcome.effects, strength: strength, to: &state, recorder: &recorder)
+      change(outcome.flags, in: &state)
+      if outcome.next != CompiledScenario.Route.keep { next = outcome.next }
     }
     change(consequences.flags, in: &state)
 
@@ -53,7 +66,6 @@ extension Engine {
     schedule(consequences.later, source: Int32(choice), strength: strength, in: &state, recorder: &recorder)
     landDueEffects(in: &state, recorder: &recorder)
 
-    let next = played.next == CompiledScenario.Choice.sceneNext ? runtime.scenes[Int(played.scene)].next : played.next
     if next >= 0 { state.scene = Int(next) }
     fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
 

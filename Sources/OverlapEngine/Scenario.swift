@@ -36,6 +36,11 @@ public struct Scenario: Sendable {
   public func choiceIndex(id: String) -> Int? { choices.firstIndex { $0.id == id } }
   public func sceneIndex(id: String) -> Int? { scenes.firstIndex { $0.id == id } }
   public func endingIndex(id: String) -> Int? { endings.firstIndex { $0.id == id } }
+
+  /// Every step choice `choice` can lead to; nil ends the story. See `Choice.routes(sceneNext:)`.
+  public func routes(of choice: Int) -> [Int?] {
+    choices[choice].routes(sceneNext: scenes[choices[choice].scene].next)
+  }
 }
 
 // MARK: - Vocabulary
@@ -173,6 +178,8 @@ public struct Consequences: Sendable {
   public var clearFlags: [Int] = []
   public var later: [DelayedEffect] = []
   public var chances: [ChanceEffect] = []
+  /// Outcomes of which exactly one happens, picked by weight; nil when the choice has none.
+  public var oneOf: OneOf?
 }
 
 public struct DelayedEffect: Sendable {
@@ -192,6 +199,38 @@ public struct ChanceEffect: Sendable {
   public var text: Text?
   /// Shown if it does not happen, so the player learns what the risk was.
   public var missText: Text?
+  /// Where the story goes if it happens: `.some(nil)` ends the game; nil keeps the move's route.
+  public var next: Int?? = nil
+  public var location: SourceLocation
+}
+
+/// A `one_of`: exactly one of its outcomes happens, each with probability weight / total.
+public struct OneOf: Sendable {
+  public var outcomes: [Outcome]
+  /// The outcomes' weights, in order, kept together so that dice read them without copying.
+  public var weights: [Int]
+  /// The sum of the weights.
+  public var total: Int
+  public var location: SourceLocation
+
+  public init(outcomes: [Outcome], location: SourceLocation) {
+    self.outcomes = outcomes
+    weights = outcomes.map(\.weight)
+    total = weights.reduce(0, +)
+    self.location = location
+  }
+}
+
+/// One outcome of a `one_of`.
+public struct Outcome: Sendable {
+  public var weight: Int
+  public var effects: [Effect]
+  public var setFlags: [Int]
+  public var clearFlags: [Int]
+  /// Shown when it is picked.
+  public var text: Text?
+  /// Where the story goes when it is picked: `.some(nil)` ends the game; nil keeps the move's route.
+  public var next: Int??
   public var location: SourceLocation
 }
 
@@ -210,6 +249,26 @@ public struct Choice: Sendable {
   /// Flags the choice's text takes for granted: `check` warns when it is offered without them.
   public var requires: [Int] = []
   public var location: SourceLocation
+
+  /// Every step this move can lead to (nil ends the story), given its scene's `next`.
+  ///
+  /// A chance or picked outcome with its own `next` overrides the move's route, and the last
+  /// one in the order the rules run wins: the chances in order, then the `one_of`. So when
+  /// every outcome of a `one_of` routes, the move's own route is never taken.
+  public func routes(sceneNext: Int?) -> [Int?] {
+    let own = next ?? sceneNext
+    var routes: [Int?] = []
+    let outcomes = consequences.oneOf?.outcomes ?? []
+    if outcomes.isEmpty || outcomes.contains(where: { $0.next == nil }) {
+      routes.append(own)
+      routes += consequences.chances.compactMap(\.next)
+    }
+    routes += outcomes.compactMap(\.next)
+    // Unique, in first-seen order, so that callers walk each step once.
+    var unique: [Int?] = []
+    for route in routes where !unique.contains(route) { unique.append(route) }
+    return unique
+  }
 }
 
 public struct Event: Sendable {

@@ -5,7 +5,12 @@ extension ScenarioBuilder {
   static let sceneKeys = ["id", "title", "text", "discuss", "next", "choices"]
   static let laterLimit = Int(UInt16.max)
   static let consequenceKeys = ["effects", "later", "chance", "set", "unset"]
-  static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note", "requires"] + consequenceKeys
+  static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note", "requires", "one_of"] + consequenceKeys
+  static let chanceKeys = ["percent", "effects", "set", "unset", "text", "miss", "next"]
+  static let outcomeKeys = ["weight", "effects", "set", "unset", "text", "next"]
+  /// Bounds that keep a `one_of` readable and its arithmetic small.
+  static let outcomeCount = 2...20
+  static let weightRange = 1...1000
   static let eventKeys = ["id", "title", "text", "when", "chance", "in", "after", "once", "effects", "later", "set", "unset"]
   static let endingKeys = ["id", "title", "tone", "when", "immediate", "text", "debrief"]
   static let testKeys = [
@@ -93,7 +98,45 @@ extension ScenarioBuilder {
         reader.error(node, "'chance' of \(owner) is a list of outcomes, each like '- percent: 30' with its 'effects'")
       }
     }
+    if chanceOutcomes, let node = fields["one_of"] { result.oneOf = readOneOf(node, of: owner) }
     return result
+  }
+
+  /// `one_of: [{weight: 2, …}, {weight: 1, …}]`: exactly one outcome happens, picked by weight.
+  mutating func readOneOf(_ node: Node, of owner: String) -> OneOf? {
+    guard case .sequence = node, let list = reader.list(node, "'one_of' of \(owner)") else {
+      reader.error(node, "'one_of' of \(owner) is a list of outcomes, each like '- weight: 2' with its 'effects' or 'text'")
+      return nil
+    }
+    guard Self.outcomeCount.contains(list.count) else {
+      let advice = list.count < Self.outcomeCount.lowerBound
+        ? "for an outcome that always happens, write its effects on the choice itself"
+        : "keep to \(Self.outcomeCount.upperBound)"
+      reader.error(node, "'one_of' of \(owner) has \(list.count) outcome\(list.count == 1 ? "" : "s") but needs \(Self.outcomeCount.lowerBound) to \(Self.outcomeCount.upperBound); \(advice)")
+      return nil
+    }
+    let outcomes = list.compactMap { readOutcome($0, of: owner) }
+    guard outcomes.count == list.count else { return nil }
+    return OneOf(outcomes: outcomes, location: reader.location(of: node))
+  }
+
+  mutating func readOutcome(_ node: Node, of owner: String) -> Outcome? {
+    guard let fields = reader.fields(node, "an outcome in 'one_of' of \(owner)", known: Self.outcomeKeys, required: ["weight"]),
+      let weight = fields["weight"].flatMap({ reader.int($0, "weight", in: Self.weightRange) })
+    else { return nil }
+    var next: Int??
+    if let node = fields["next"] {
+      guard let resolved = nextScene(node) else { return nil }
+      next = resolved
+    }
+    return Outcome(
+      weight: weight,
+      effects: fields["effects"].map { effects($0, of: owner) } ?? [],
+      setFlags: flagList(fields["set"], "'set' of an outcome of \(owner)"),
+      clearFlags: flagList(fields["unset"], "'unset' of an outcome of \(owner)"),
+      text: fields["text"].flatMap { text($0, "the text of an outcome of \(owner)") },
+      next: next,
+      location: reader.location(of: node))
   }
 
   mutating func effects(_ node: Node, of owner: String) -> [Effect] {
@@ -133,9 +176,14 @@ extension ScenarioBuilder {
   }
 
   mutating func readChance(_ node: Node, of owner: String) -> ChanceEffect? {
-    guard let fields = reader.fields(node, "a chance effect of \(owner)", known: ["percent", "effects", "set", "unset", "text", "miss"], required: ["percent"]),
+    guard let fields = reader.fields(node, "a chance effect of \(owner)", known: Self.chanceKeys, required: ["percent"]),
       let percent = fields["percent"].flatMap({ reader.int($0, "percent", in: 1...99) })
     else { return nil }
+    var next: Int??
+    if let node = fields["next"] {
+      guard let resolved = nextScene(node) else { return nil }
+      next = resolved
+    }
     return ChanceEffect(
       percent: percent,
       effects: fields["effects"].map { effects($0, of: owner) } ?? [],
@@ -143,6 +191,7 @@ extension ScenarioBuilder {
       clearFlags: flagList(fields["unset"], "'unset' of a chance effect of \(owner)"),
       text: fields["text"].flatMap { text($0, "the text of a chance effect of \(owner)") },
       missText: fields["miss"].flatMap { text($0, "the 'miss' text of a chance effect of \(owner)") },
+      next: next,
       location: reader.location(of: node))
   }
 
@@ -353,21 +402,22 @@ extension ScenarioBuilder {
     enum Mark { case unseen, onPath, done }
     var longest = [Int](repeating: 0, count: scenes.count)
     var marks = [Mark](repeating: .unseen, count: scenes.count)
-    // The walk's path: each scene with the index of the next choice to follow from it.
+    // The walk's path: each scene with the index of the next step to follow from it.
     var path: [(scene: Int, choice: Int)] = []
+    // Every step a move can take from each scene, counting the routes of chances and outcomes.
+    let steps = scenes.map { scene in scene.choices.flatMap { choices[$0].routes(sceneNext: scene.next) } }
     for root in scenes.indices where marks[root] == .unseen {
       marks[root] = .onPath
       path.append((root, 0))
       while let (scene, position) = path.last {
-        guard position < scenes[scene].choices.count else {
+        guard position < steps[scene].count else {
           path.removeLast()
           marks[scene] = .done
           if let parent = path.last?.scene { longest[parent] = max(longest[parent], 1 + longest[scene]) }
           continue
         }
         path[path.count - 1].choice += 1
-        let choice = scenes[scene].choices[position]
-        guard let next = choices[choice].next ?? scenes[scene].next else {
+        guard let next = steps[scene][position] else {
           longest[scene] = max(longest[scene], 1)
           continue
         }

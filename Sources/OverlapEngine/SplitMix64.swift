@@ -37,10 +37,27 @@ public struct SplitMix64: Codable, Hashable, Sendable {
 public protocol Dice {
   /// True with probability `percent` in 100.
   mutating func roll(percent: Int) -> Bool
+  /// An index into `weights`, each picked with probability `weights[i]` in `total`, their sum.
+  mutating func pick(weights: UnsafeBufferPointer<Int>, total: Int) -> Int
+}
+
+extension Dice {
+  public mutating func pick(weights: [Int], total: Int) -> Int {
+    weights.withUnsafeBufferPointer { pick(weights: $0, total: total) }
+  }
 }
 
 extension SplitMix64: Dice {
   public mutating func roll(percent: Int) -> Bool {
     below(100) < percent
+  }
+
+  public mutating func pick(weights: UnsafeBufferPointer<Int>, total: Int) -> Int {
+    var draw = below(total)
+    for (index, weight) in weights.enumerated() {
+      if draw < weight { return index }
+      draw -= weight
+    }
+    return weights.count - 1
   }
 }

@@ -18,6 +18,12 @@ public struct Turn: Codable, Equatable, Sendable {
     public var changes: [Change] = []
   }
 
+  /// The outcome (by index in the move's `one_of`) that was picked, and what it did.
+  public struct Pick: Codable, Equatable, Sendable {
+    public var outcome: Int
+    public var changes: [Change] = []
+  }
+
   /// A delayed effect that landed this turn.
   public struct Landing: Codable, Equatable, Sendable {
     public var pending: GameState.Pending
@@ -41,6 +47,8 @@ public struct Turn: Codable, Equatable, Sendable {
   /// The changes the move's own `effects` made.
   public var effects: [Change] = []
   public var rolls: [Roll] = []
+  /// The outcome of the move's `one_of`, when it has one.
+  public var pick: Pick?
   /// The move's own delayed effects, set in motion this turn.
   public var scheduled: [GameState.Pending] = []
   public var landed: [Landing] = []
@@ -50,7 +58,7 @@ public struct Turn: Codable, Equatable, Sendable {
 
   /// Every change the turn made, in the order the rules made them.
   public var allChanges: [Change] {
-    effects + rolls.flatMap(\.changes) + landed.flatMap(\.changes) + events.flatMap(\.changes)
+    effects + rolls.flatMap(\.changes) + (pick?.changes ?? []) + landed.flatMap(\.changes) + events.flatMap(\.changes)
   }
 }
 
@@ -60,6 +68,7 @@ public protocol TurnRecorder {
   mutating func began(_ turn: @autoclosure () -> Turn)
   mutating func changed(_ change: @autoclosure () -> Turn.Change)
   mutating func rolled(chance: Int, hit: Bool)
+  mutating func picked(outcome: Int)
   mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending)
   mutating func landing(_ pending: @autoclosure () -> GameState.Pending)
   mutating func firing(_ event: Int)
@@ -72,6 +81,7 @@ public struct IgnoreTurn: TurnRecorder {
   @inline(__always) public mutating func began(_ turn: @autoclosure () -> Turn) {}
   @inline(__always) public mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
   @inline(__always) public mutating func rolled(chance: Int, hit: Bool) {}
+  @inline(__always) public mutating func picked(outcome: Int) {}
   @inline(__always) public mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) public mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) public mutating func firing(_ event: Int) {}
@@ -81,7 +91,7 @@ public struct IgnoreTurn: TurnRecorder {
 /// Builds the `Turn` as the rules run.
 public struct RecordTurn: TurnRecorder {
   /// The cause new changes belong to.
-  private enum Cause { case move, roll, landing, firing }
+  private enum Cause { case move, roll, pick, landing, firing }
 
   public private(set) var turn = Turn(number: 0, scene: 0, choice: 0, strength: 100)
   private var cause = Cause.move
@@ -94,6 +104,7 @@ public struct RecordTurn: TurnRecorder {
     switch cause {
     case .move: turn.effects.append(change())
     case .roll: turn.rolls[turn.rolls.count - 1].changes.append(change())
+    case .pick: turn.pick?.changes.append(change())
     case .landing: turn.landed[turn.landed.count - 1].changes.append(change())
     case .firing: turn.events[turn.events.count - 1].changes.append(change())
     }
@@ -102,6 +113,11 @@ public struct RecordTurn: TurnRecorder {
   public mutating func rolled(chance: Int, hit: Bool) {
     turn.rolls.append(Turn.Roll(chance: chance, hit: hit))
     cause = .roll
+  }
+
+  public mutating func picked(outcome: Int) {
+    turn.pick = Turn.Pick(outcome: outcome)
+    cause = .pick
   }
 
   /// A delayed effect goes with whatever set it in motion: the move, or the event firing.

@@ -20,6 +20,18 @@ public struct TurnReport: Codable, Equatable, Sendable {
     public var text: String?
   }
 
+  /// The outcome a `one_of` picked: its number (from 1) of how many, its odds and its text.
+  public struct Pick: Codable, Equatable, Sendable {
+    public var outcome: Int
+    public var of: Int
+    public var weight: Int
+    public var total: Int
+    public var text: String?
+
+    /// The odds as a whole percentage, rounded, for players.
+    public var percent: Int { (weight * 100 + total / 2) / total }
+  }
+
   public struct Scheduled: Codable, Equatable, Sendable {
     /// The turn at whose end it lands.
     public var turn: Int
@@ -56,6 +68,8 @@ public struct TurnReport: Codable, Equatable, Sendable {
   /// Every meter and variable that ended the turn different, whatever changed it.
   public var changes: [Change]
   public var rolls: [Roll]
+  /// The outcome of the move's `one_of`; absent when it has none.
+  public var pick: Pick?
   public var scheduled: [Scheduled]
   public var landed: [Landed]
   public var events: [FiredEvent]
@@ -98,6 +112,14 @@ public struct TurnReport: Codable, Equatable, Sendable {
       let chance = choice.consequences.chances[roll.chance]
       let text = roll.hit ? chance.text : chance.missText
       return Roll(percent: chance.percent, hit: roll.hit, text: text.map { engine.render($0, in: after) })
+    }
+    pick = turn.pick.flatMap { pick in
+      choice.consequences.oneOf.map { oneOf in
+        let outcome = oneOf.outcomes[pick.outcome]
+        return Pick(
+          outcome: pick.outcome + 1, of: oneOf.outcomes.count, weight: outcome.weight, total: oneOf.total,
+          text: outcome.text.map { engine.render($0, in: after) })
+      }
     }
     self.scheduled = (turn.scheduled + turn.events.flatMap(\.scheduled)).map(scheduled)
     landed = turn.landed.map { landing in

@@ -218,6 +218,7 @@ struct EventWitness: TurnRecorder {
   @inline(__always) mutating func began(_ turn: @autoclosure () -> Turn) {}
   @inline(__always) mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
   @inline(__always) mutating func rolled(chance: Int, hit: Bool) {}
+  @inline(__always) mutating func picked(outcome: Int) {}
   @inline(__always) mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) mutating func ended(_ ending: Int) {}

@@ -85,11 +85,7 @@ struct FutureReads: Sendable {
   }
 
   static func successors(of scene: Scene, in scenario: Scenario) -> [Int] {
-    var next: [Int] = scene.next.map { [$0] } ?? []
-    for choice in scene.choices {
-      if case .some(.some(let target)) = scenario.choices[choice].next { next.append(target) }
-    }
-    return next
+    scene.choices.flatMap { scenario.routes(of: $0).compactMap { $0 } }
   }
 
   /// The names one or more conditions read.

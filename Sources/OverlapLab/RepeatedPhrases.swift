@@ -67,6 +67,7 @@ public enum RepeatedPhrases {
         add(chance.text)
         add(chance.missText)
       }
+      for outcome in choice.consequences.oneOf?.outcomes ?? [] { add(outcome.text) }
     }
     for event in scenario.events { add(event.text) }
     for ending in scenario.endings {

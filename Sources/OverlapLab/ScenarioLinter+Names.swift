@@ -20,11 +20,18 @@ extension ScenarioLinter {
     var setFlags = Array(repeating: false, count: scenario.flags.count)
     var clearedFlags = Array(repeating: false, count: scenario.flags.count)
     for consequences in allConsequences {
-      for effect in consequences.effects + consequences.later.flatMap(\.effects) + consequences.chances.flatMap(\.effects) {
+      for effect in consequences.effects + consequences.later.flatMap(\.effects) + consequences.chances.flatMap(\.effects)
+        + (consequences.oneOf?.outcomes ?? []).flatMap(\.effects)
+      {
         changedValues[effect.target] = true
       }
-      for flag in consequences.setFlags + consequences.chances.flatMap(\.setFlags) { setFlags[flag] = true }
-      for flag in consequences.clearFlags + consequences.chances.flatMap(\.clearFlags) { clearedFlags[flag] = true }
+      let outcomes = consequences.oneOf?.outcomes ?? []
+      for flag in consequences.setFlags + consequences.chances.flatMap(\.setFlags) + outcomes.flatMap(\.setFlags) {
+        setFlags[flag] = true
+      }
+      for flag in consequences.clearFlags + consequences.chances.flatMap(\.clearFlags) + outcomes.flatMap(\.clearFlags) {
+        clearedFlags[flag] = true
+      }
     }
 
     for index in scenario.variables.indices {

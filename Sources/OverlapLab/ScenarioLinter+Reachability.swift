@@ -85,7 +85,8 @@ extension ScenarioLinter {
   /// A delayed effect lands `in` moves later, so it needs that many moves left to play.
   mutating func checkDelayedEffects() {
     for (index, choice) in scenario.choices.enumerated() {
-      let left = analysis.destination(of: index).map { scenario.turnsFrom[$0] } ?? 0
+      // The longest of the routes the move can take, chances' and outcomes' included.
+      let left = scenario.routes(of: index).map { $0.map { scenario.turnsFrom[$0] } ?? 0 }.max() ?? 0
       for later in choice.consequences.later where later.delay > left {
         let advice = left == 0
           ? "the story ends with this choice, so make it an immediate effect"

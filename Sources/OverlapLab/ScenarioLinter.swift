@@ -64,5 +64,6 @@ struct ScenarioLinter {
   private func texts(of consequences: Consequences, owner: String) -> [(Text, String)] {
     consequences.later.compactMap { later in later.text.map { ($0, "a later effect of \(owner)") } }
       + consequences.chances.compactMap { chance in chance.text.map { ($0, "a chance effect of \(owner)") } }
+      + (consequences.oneOf?.outcomes ?? []).compactMap { outcome in outcome.text.map { ($0, "an outcome of \(owner)") } }
   }
 }

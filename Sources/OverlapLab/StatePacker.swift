@@ -125,6 +125,7 @@ struct StatePacker: Sendable {
       var down = up
       add(choice.consequences.effects, into: &up, &down)
       for chance in choice.consequences.chances { add(chance.effects, into: &up, &down) }
+      for outcome in choice.consequences.oneOf?.outcomes ?? [] { add(outcome.effects, into: &up, &down) }
       for index in up.indices {
         rise[index] = max(rise[index], up[index])
         fall[index] = max(fall[index], down[index])

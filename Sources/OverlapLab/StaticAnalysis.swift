@@ -35,10 +35,9 @@ struct StaticAnalysis {
     settle()
   }
 
-  /// The scene a choice leads to, or nil when it ends the story.
-  func destination(of choice: Int) -> Int? {
-    let played = scenario.choices[choice]
-    return played.next ?? scenario.scenes[played.scene].next
+  /// The scenes a choice can lead to, counting the routes its chances and outcomes take.
+  func destinations(of choice: Int) -> [Int] {
+    scenario.routes(of: choice).compactMap { $0 }
   }
 
   func range(of expression: Expression) -> ValueRange {
@@ -75,7 +74,7 @@ struct StaticAnalysis {
     linkedScenes[scenario.startScene] = true
     while let scene = stack.popLast() {
       for choice in scenario.scenes[scene].choices {
-        if let next = destination(of: choice), !linkedScenes[next] {
+        for next in destinations(of: choice) where !linkedScenes[next] {
           linkedScenes[next] = true
           stack.append(next)
         }
@@ -110,7 +109,7 @@ struct StaticAnalysis {
         } else {
           managerMoves = ValueRange(lower: 0, upper: scenario.maxTurns)
         }
-        if let next = destination(of: choice), !scenes[next] {
+        for next in destinations(of: choice) where !scenes[next] {
           scenes[next] = true
           waiting.append(contentsOf: scenario.scenes[next].choices)
         }
@@ -149,6 +148,11 @@ struct StaticAnalysis {
       widen(chance.effects)
       for flag in chance.setFlags { flags[flag].upper = 1 }
       for flag in chance.clearFlags { flags[flag].lower = 0 }
+    }
+    for outcome in consequences.oneOf?.outcomes ?? [] {
+      widen(outcome.effects)
+      for flag in outcome.setFlags { flags[flag].upper = 1 }
+      for flag in outcome.clearFlags { flags[flag].lower = 0 }
     }
   }
 

@@ -72,6 +72,13 @@ enum ResultPanel {
       }
       lines += canvas.wrap(spans, width: width, hangingIndent: 2)
     }
+    if let pick = report.pick {
+      lines += canvas.wrap(
+        [
+          Span("One of \(pick.of) outcomes, \(pick.percent)% likely: ", theme.muted),
+          pick.text.map { Span(TextLayout.tidy($0)) } ?? Span("outcome \(pick.outcome) happened", theme.title),
+        ], width: width, hangingIndent: 2)
+    }
 
     // Hidden variables never reach the player; shown ones go by their labels.
     let shown = report.changes.compactMap { change in game.scenario.playerName(of: change.name).map { ($0, change) } }

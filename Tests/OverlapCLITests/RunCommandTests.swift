@@ -31,6 +31,30 @@ import Testing
     #expect(choices.map { $0["id"] as? String } == ["finish-lead", "finish-manage"])
   }
 
+  /// A `one_of` shows in JSON as the outcome picked and its odds, and its route is followed.
+  @Test func jsonShowsThePickedOutcome() throws {
+    let path = Paths.repository + "/Tests/Fixtures/Lab/weighted.yaml"
+    var seen: Set<String> = []
+    for seed in 1...8 {
+      let result = overlap("run", path, "--moves", "ask-dana", "--seed", "\(seed)", "--format", "json")
+      #expect(result.status == 0)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+      let turns = try #require(object["turns"] as? [[String: Any]])
+      let pick = try #require(turns.first?["pick"] as? [String: Any])
+      let scene = (object["pending"] as? [String: Any])?["scene"] as? String
+      #expect(pick["of"] as? Int == 2 && pick["total"] as? Int == 3)
+      switch pick["outcome"] as? Int {
+      case 1: #expect(pick["weight"] as? Int == 2 && pick["text"] as? String == "Dana says yes." && scene == "plan")
+      case 2: #expect(pick["weight"] as? Int == 1 && scene == "refusal")
+      default: Issue.record("no outcome: \(pick)")
+      }
+      seen.insert(scene ?? "")
+    }
+    #expect(seen == ["plan", "refusal"])
+    let text = overlap("run", path, "--moves", "ask-dana", "--seed", "1")
+    #expect(text.out.contains("  outcome "))
+  }
+
   @Test func finishedRunHasNoPending() throws {
     let result = overlap("run", Paths.tiny, "--moves", "vision,control,finish-manage", "--format", "json")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])

@@ -22,7 +22,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [LabFixtures.tiny, LabFixtures.clean], Strategy.allCases)
+  @Test(arguments: [LabFixtures.tiny, LabFixtures.clean, LabFixtures.weighted], Strategy.allCases)
   func mergedExplorationMatchesBruteForce(path: String, strategy: Strategy) throws {
     let engine = try LabFixtures.engine(path)
     var expected = Array(repeating: 0.0, count: engine.scenario.endings.count)
@@ -46,6 +46,44 @@ import Testing
     // vision: 3 moves then 2; plan: 2 then 2; gamble: 2 chance outcomes, then 2 and 2.
     let playthroughs = result.paths.reduce(0, +)
     #expect(playthroughs == 18)
+  }
+
+  /// `one_of` weights 2 : 1 become exact probabilities, and routed scenes are explored.
+  @Test func weightedOutcomesHaveTheirExactProbabilities() throws {
+    let engine = try LabFixtures.engine(LabFixtures.weighted)
+    let scenario = engine.scenario
+    let result = try ExhaustiveExplorer(engine: engine).explore(.random, maxStates: 1000)
+    // Half the games ask Dana: she agrees 2 times in 3. The other half assign the work.
+    let expected = ["agreed": 1.0 / 3, "refused": 1.0 / 6, "other": 1.0 / 2]
+    for (id, probability) in expected {
+      let index = try #require(scenario.endingIndex(id: id))
+      #expect(abs(result.probabilities[index] - probability) < 1e-12, "\(id)")
+    }
+    #expect(result.scenes.allSatisfy { $0 })
+    // ask-dana: 2 outcomes, then 2 moves each; assign: 2 rolls, then 2 moves each.
+    #expect(result.paths.reduce(0, +) == 8)
+    // Sampling with the game's own generator lands on the same numbers.
+    let tally = Explorer(engine: engine).sample(.random, runs: 30_000, seed: 4, jobs: 2)
+    for (index, probability) in result.probabilities.enumerated() {
+      #expect(abs(Double(tally.endings[index]) / 30_000 - probability) < 0.015)
+    }
+  }
+
+  @Test func scriptedDicePickEveryOutcomeWithItsWeight() {
+    var dice = ScriptedDice()
+    var seen: [[Int]] = []
+    var probabilities: [Double] = []
+    repeat {
+      let first = dice.pick(weights: [2, 0, 1], total: 3)
+      let second = dice.roll(percent: 25) ? 1 : 0
+      seen.append([first, second])
+      probabilities.append(dice.probability)
+    } while dice.nextBranch()
+    // An outcome of weight 0 never becomes a branch.
+    #expect(seen == [[0, 0], [0, 1], [2, 0], [2, 1]])
+    for (found, wanted) in zip(probabilities, [2.0 / 3 * 0.75, 2.0 / 3 * 0.25, 1.0 / 3 * 0.75, 1.0 / 3 * 0.25]) {
+      #expect(abs(found - wanted) < 1e-12)
+    }
   }
 
   @Test func samplingConvergesOnTheExactProbabilities() throws {

@@ -13,6 +13,8 @@ enum LabFixtures {
   static var tiny: String { path("Tests/Fixtures/tiny.yaml") }
   static var clean: String { path("Tests/Fixtures/Lab/clean.yaml") }
   static var flawed: String { path("Tests/Fixtures/Lab/flawed.yaml") }
+  /// Outcomes picked by weight 2 : 1, and scenes reached only by routing on a result.
+  static var weighted: String { path("Tests/Fixtures/Lab/weighted.yaml") }
 
   static func engine(_ path: String) throws -> Engine {
     Engine(scenario: try ScenarioLoader.load(path: path))
@@ -23,7 +25,7 @@ enum LabFixtures {
     let folder = path("Scenarios")
     let builtIn = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
-    return [tiny, clean, flawed] + builtIn.filter { (try? ScenarioLoader.load(path: $0)) != nil }
+    return [tiny, clean, flawed, weighted] + builtIn.filter { (try? ScenarioLoader.load(path: $0)) != nil }
   }
 
   /// Loads YAML text as if it were a file called `test.yaml`.

@@ -362,6 +362,15 @@ import Testing
 
   // MARK: - Shipped files
 
+  /// Scenes reached only through a chance's or an outcome's `next` are reachable, and a
+  /// later effect counts the turns left on the longest route the move can take.
+  @Test func routingOnResultsCountsForReachability() throws {
+    let findings = try Linter.lint(path: LabFixtures.weighted)
+    #expect(!findings.contains { $0.rule == .unreachableScene })
+    let analysis = StaticAnalysis(try LabFixtures.engine(LabFixtures.weighted).scenario)
+    #expect(analysis.scenes.allSatisfy { $0 })
+  }
+
   @Test func theFlawedFixtureTripsEveryRule() throws {
     let findings = try Linter.lint(path: LabFixtures.flawed)
     let found = Set(findings.map(\.rule))

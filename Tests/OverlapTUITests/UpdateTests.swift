@@ -348,4 +348,21 @@ import Testing
     let text = view(model, size: Size(width: 100, height: 40)).text
     #expect(text.contains("Chance 50%: it did not happen, so this was spared: It went badly."))
   }
+
+  /// A `one_of` says which outcome came up and how likely it was.
+  @Test func aPickedOutcomeSaysHowLikelyItWas() throws {
+    let path = TUIFixtures.repository.appendingPathComponent("Tests/Fixtures/Lab/weighted.yaml").path
+    let engine = Engine(scenario: try ScenarioLoader.load(path: path))
+    for seed: UInt64 in 1...12 {
+      let game = try Playthrough.replay(engine: engine, seed: seed, moves: ["ask-dana"])
+      var model = try TUIFixtures.model()
+      _ = send(&model, .openedGame(OpenedGame(session: Session(game: game), autosaveSlot: "autosave-weighted")))
+      model.screens.append(.result(scroll: 0))
+      let text = view(model, size: Size(width: 100, height: 40)).text
+      let expected =
+        game.turns[0].pick?.outcome == 0
+        ? "One of 2 outcomes, 67% likely: Dana says yes." : "One of 2 outcomes, 33% likely: Dana says no, not yet."
+      #expect(text.contains(expected), "seed \(seed)")
+    }
+  }
 }

@@ -47,16 +47,24 @@ public enum Sketches {
     LaterSketch(delay: $0, effects: $1, text: $2)
   }
 
+  /// A route on a result: mostly none (0), as in `ChoiceSketch.next`.
+  static let route: Generator<Int, some SendableSequenceType> = zip(Gen.bool, Gen.int(in: 1...4)).map { $0 ? $1 : 0 }
+
   static let chance: Generator<ChanceSketch, some SendableSequenceType> = zip(
-    Gen.int(in: 1...99), effect.array(of: 0...2), flagIndices, flagIndices
-  ).map { ChanceSketch(percent: $0, effects: $1, set: $2, unset: $3) }
+    Gen.int(in: 1...99), effect.array(of: 0...2), flagIndices, flagIndices, route
+  ).map { ChanceSketch(percent: $0, effects: $1, set: $2, unset: $3, next: $4) }
+
+  static let outcome: Generator<OutcomeSketch, some SendableSequenceType> = zip(
+    Gen.int(in: 1...5), effect.array(of: 0...2), flagIndices, flagIndices, route
+  ).map { OutcomeSketch(weight: $0, effects: $1, set: $2, unset: $3, next: $4) }
 
   static let choice: Generator<ChoiceSketch, some SendableSequenceType> = zip(
-    Gen.bool, clause.array(of: 0...2), effect.array(of: 0...3), later.array(of: 0...2), chance.array(of: 0...2),
-    flagIndices, flagIndices, Gen.int(in: 0...4), term.optional
+    Gen.bool, clause.array(of: 0...2), effect.array(of: 0...3), later.array(of: 0...2),
+    zip(chance.array(of: 0...2), outcome.array(of: 0...3)), flagIndices, flagIndices, Gen.int(in: 0...4), term.optional
   ).map {
     ChoiceSketch(
-      leader: $0, condition: $1, effects: $2, later: $3, chances: $4, set: $5, unset: $6, next: $7, outcome: $8)
+      leader: $0, condition: $1, effects: $2, later: $3, chances: $4.0, oneOf: $4.1, set: $5, unset: $6, next: $7,
+      outcome: $8)
   }
 
   static let scene: Generator<SceneSketch, some SendableSequenceType> = zip(

@@ -199,11 +199,32 @@ public struct ChanceSketch: Sendable {
   public var effects: [EffectSketch]
   public var set: [Int]
   public var unset: [Int]
+  /// A route taken if it hits, coded as in `ChoiceSketch.next`.
+  public var next: Int
 
-  func yaml(_ names: Names) -> String {
+  func yaml(_ names: Names, scene: Int, sceneCount: Int) -> String {
     var parts = ["percent: \(percent)", "effects: \(names.effects(effects))"]
     if let flags = names.flagList(set) { parts.append("set: \(flags)") }
     if let flags = names.flagList(unset) { parts.append("unset: \(flags)") }
+    if let next = destination(next, from: scene, sceneCount: sceneCount) { parts.append("next: \(next)") }
+    return "{" + parts.joined(separator: ", ") + "}"
+  }
+}
+
+/// One outcome of a `one_of`.
+public struct OutcomeSketch: Sendable {
+  public var weight: Int
+  public var effects: [EffectSketch]
+  public var set: [Int]
+  public var unset: [Int]
+  /// A route taken if it is picked, coded as in `ChoiceSketch.next`.
+  public var next: Int
+
+  func yaml(_ names: Names, scene: Int, sceneCount: Int) -> String {
+    var parts = ["weight: \(weight)", "effects: \(names.effects(effects))", "text: \"Outcome {morale}.\""]
+    if let flags = names.flagList(set) { parts.append("set: \(flags)") }
+    if let flags = names.flagList(unset) { parts.append("unset: \(flags)") }
+    if let next = destination(next, from: scene, sceneCount: sceneCount) { parts.append("next: \(next)") }
     return "{" + parts.joined(separator: ", ") + "}"
   }
 }
@@ -214,6 +235,8 @@ public struct ChoiceSketch: Sendable {
   public var effects: [EffectSketch]
   public var later: [LaterSketch]
   public var chances: [ChanceSketch]
+  /// Written as a `one_of` when it has two outcomes or more.
+  public var oneOf: [OutcomeSketch]
   public var set: [Int]
   public var unset: [Int]
   /// 0 follows the scene; 1 ends the story; n jumps n - 1 scenes ahead (or ends past the last).
@@ -225,7 +248,12 @@ public struct ChoiceSketch: Sendable {
     if let condition = ScenarioSketches.condition(condition, names) { parts.append("if: \(condition)") }
     if !effects.isEmpty { parts.append("effects: \(names.effects(effects))") }
     if !later.isEmpty { parts.append("later: [" + later.map { $0.yaml(names) }.joined(separator: ", ") + "]") }
-    if !chances.isEmpty { parts.append("chance: [" + chances.map { $0.yaml(names) }.joined(separator: ", ") + "]") }
+    if !chances.isEmpty {
+      parts.append("chance: [" + chances.map { $0.yaml(names, scene: scene, sceneCount: sceneCount) }.joined(separator: ", ") + "]")
+    }
+    if oneOf.count >= 2 {
+      parts.append("one_of: [" + oneOf.map { $0.yaml(names, scene: scene, sceneCount: sceneCount) }.joined(separator: ", ") + "]")
+    }
     if let flags = names.flagList(set) { parts.append("set: \(flags)") }
     if let flags = names.flagList(unset) { parts.append("unset: \(flags)") }
     if let next = destination(next, from: scene, sceneCount: sceneCount) { parts.append("next: \(next)") }

@@ -29,6 +29,39 @@ public final class CompiledScenario: @unchecked Sendable {
     var percent: Int
     var effects: Span
     var flags: FlagChange
+    /// A `Route`.
+    var next: Int32
+  }
+
+  /// Where a chance or an outcome sends the story: `keep` leaves the move's route alone,
+  /// `end` ends the story, anything else is a scene.
+  enum Route {
+    static let keep: Int32 = -2
+    static let end: Int32 = -1
+
+    static func code(_ next: Int??) -> Int32 {
+      switch next {
+      case .none: keep
+      case .some(.none): end
+      case .some(.some(let scene)): Int32(scene)
+      }
+    }
+  }
+
+  struct Outcome: Sendable, BitwiseCopyable {
+    var effects: Span
+    var flags: FlagChange
+    /// A `Route`.
+    var next: Int32
+  }
+
+  /// A `one_of`: outcomes and their weights, in step.
+  struct OneOf: Sendable, BitwiseCopyable {
+    /// Into `weights`.
+    var weights: Span
+    var total: Int
+    /// Into `outcomes`.
+    var outcomes: Span
   }
 
   struct Later: Sendable, BitwiseCopyable {
@@ -42,6 +75,8 @@ public final class CompiledScenario: @unchecked Sendable {
     /// Into `laters`, in the order written: a pending entry's `index` counts from `start`.
     var later: Span
     var flags: FlagChange
+    /// Into `oneOfs`, or -1 for none.
+    var oneOf: Int32
   }
 
   struct Choice: Sendable, BitwiseCopyable {
@@ -82,6 +117,9 @@ public final class CompiledScenario: @unchecked Sendable {
   let masks: UnsafeMutableBufferPointer<BitSet256>
   let chances: UnsafeMutableBufferPointer<Chance>
   let laters: UnsafeMutableBufferPointer<Later>
+  let oneOfs: UnsafeMutableBufferPointer<OneOf>
+  let outcomes: UnsafeMutableBufferPointer<Outcome>
+  let weights: UnsafeMutableBufferPointer<Int>
   let choices: UnsafeMutableBufferPointer<Choice>
   let events: UnsafeMutableBufferPointer<Event>
   let endings: UnsafeMutableBufferPointer<Ending>
@@ -106,6 +144,9 @@ public final class CompiledScenario: @unchecked Sendable {
     var masks: [BitSet256] = [BitSet256()]
     var chances: [Chance] = []
     var laters: [Later] = []
+    var oneOfs: [OneOf] = []
+    var outcomes: [Outcome] = []
+    var weights: [Int] = []
     var lists: [Int32] = []
 
     func span<T>(_ items: [T], into pool: inout [T]) -> Span {
@@ -125,12 +166,22 @@ public final class CompiledScenario: @unchecked Sendable {
     func compile(_ consequences: OverlapEngine.Consequences) -> Consequences {
       let own = effectSpan(consequences.effects)
       let chanceRecords = consequences.chances.map {
-        Chance(percent: $0.percent, effects: effectSpan($0.effects), flags: FlagChange(set: mask($0.setFlags), clear: mask($0.clearFlags)))
+        Chance(
+          percent: $0.percent, effects: effectSpan($0.effects), flags: FlagChange(set: mask($0.setFlags), clear: mask($0.clearFlags)),
+          next: Route.code($0.next))
+      }
+      var oneOf: Int32 = -1
+      if let picks = consequences.oneOf {
+        let records = picks.outcomes.map {
+          Outcome(effects: effectSpan($0.effects), flags: FlagChange(set: mask($0.setFlags), clear: mask($0.clearFlags)), next: Route.code($0.next))
+        }
+        oneOfs.append(OneOf(weights: span(picks.weights, into: &weights), total: picks.total, outcomes: span(records, into: &outcomes)))
+        oneOf = Int32(oneOfs.count - 1)
       }
       let laterRecords = consequences.later.map { Later(delay: $0.delay, effects: effectSpan($0.effects)) }
       return Consequences(
         effects: own, chances: span(chanceRecords, into: &chances), later: span(laterRecords, into: &laters),
-        flags: FlagChange(set: mask(consequences.setFlags), clear: mask(consequences.clearFlags)))
+        flags: FlagChange(set: mask(consequences.setFlags), clear: mask(consequences.clearFlags)), oneOf: oneOf)
     }
 
     let choices = scenario.choices.map { choice in
@@ -166,6 +217,9 @@ public final class CompiledScenario: @unchecked Sendable {
     self.masks = Self.pool(masks)
     self.chances = Self.pool(chances)
     self.laters = Self.pool(laters)
+    self.oneOfs = Self.pool(oneOfs)
+    self.outcomes = Self.pool(outcomes)
+    self.weights = Self.pool(weights)
     self.choices = Self.pool(choices)
     self.events = Self.pool(events)
     self.endings = Self.pool(endings)
@@ -188,6 +242,9 @@ public final class CompiledScenario: @unchecked Sendable {
     masks.deallocate()
     chances.deallocate()
     laters.deallocate()
+    oneOfs.deallocate()
+    outcomes.deallocate()
+    weights.deallocate()
     choices.deallocate()
     events.deallocate()
     endings.deallocate()

@@ -48,7 +48,7 @@ extension Debrief {
     let meterCount = Meter.allCases.count
     return game.turns.indices.map { index in
       let turn = game.turns[index]
-      let changes = turn.effects + turn.rolls.flatMap(\.changes) + delayedLandings(of: index, in: game).flatMap(\.landing.changes)
+      let changes = turn.effects + turn.rolls.flatMap(\.changes) + (turn.pick?.changes ?? []) + delayedLandings(of: index, in: game).flatMap(\.landing.changes)
       var shift = Array(repeating: 0, count: meterCount)
       for change in changes where change.target < meterCount { shift[change.target] += change.delta }
       return shift

@@ -26,6 +26,9 @@ public enum Transcript {
       for roll in report.rolls {
         lines.append("  Chance \(roll.percent)%: \(roll.hit ? "happened" : "did not happen")" + (roll.text.map { ". \($0)" } ?? ""))
       }
+      if let pick = report.pick {
+        lines.append("  Outcome \(pick.outcome) of \(pick.of) (\(pick.weight) in \(pick.total))" + (pick.text.map { ": \($0)" } ?? ""))
+      }
       for landed in report.landed {
         lines.append("  Landed from turn \(landed.playedOnTurn)" + (landed.text.map { ": \($0)" } ?? "") + changes(landed.changes))
       }
