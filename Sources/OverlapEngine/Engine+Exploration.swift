@@ -6,12 +6,13 @@
 
 extension Engine {
   /// Writes the choices the player may pick now into `buffer`, in the order shown.
-  public func legalChoices(in state: GameState, into buffer: inout [Int]) {
+  /// The state is `inout` only so that it is read in place rather than copied.
+  public func legalChoices(in state: inout GameState, into buffer: inout [Int]) {
     buffer.removeAll(keepingCapacity: true)
     guard !state.isFinished else { return }
     for position in runtime.scenes[state.scene].choices.range {
       let choice = Int(runtime.sceneLists[position])
-      if runtime.holds(runtime.choices[choice].condition, in: state) { buffer.append(choice) }
+      if runtime.holds(runtime.choices[choice].condition, in: &state) { buffer.append(choice) }
     }
   }
 

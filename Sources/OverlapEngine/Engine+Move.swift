@@ -69,32 +69,32 @@ extension Engine {
     if next >= 0 { state.scene = Int(next) }
     fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
 
-    if let immediate = firstImmediateEnding(in: state) {
+    if let immediate = firstImmediateEnding(in: &state) {
       state.ending = immediate
-    } else if next < 0 || !anyChoiceOffered(in: state) {
-      state.ending = finalEnding(state)
+    } else if next < 0 || !anyChoiceOffered(in: &state) {
+      state.ending = finalEnding(&state)
     }
     if let ending = state.ending { recorder.ended(ending) }
   }
 
-  func firstImmediateEnding(in state: borrowing GameState) -> Int? {
-    for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, in: state) {
+  func firstImmediateEnding(in state: inout GameState) -> Int? {
+    for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, in: &state) {
       return Int(ending)
     }
     return nil
   }
 
-  func anyChoiceOffered(in state: borrowing GameState) -> Bool {
+  func anyChoiceOffered(in state: inout GameState) -> Bool {
     for position in runtime.scenes[state.scene].choices.range
-    where runtime.holds(runtime.choices[Int(runtime.sceneLists[position])].condition, in: state) {
+    where runtime.holds(runtime.choices[Int(runtime.sceneLists[position])].condition, in: &state) {
       return true
     }
     return false
   }
 
   /// The first ending whose condition holds; the default ending is last and always holds.
-  func finalEnding(_ state: borrowing GameState) -> Int {
-    for index in runtime.endings.indices where runtime.holds(runtime.endings[index].condition, in: state) { return index }
+  func finalEnding(_ state: inout GameState) -> Int {
+    for index in runtime.endings.indices where runtime.holds(runtime.endings[index].condition, in: &state) { return index }
     return runtime.endings.count - 1
   }
 
@@ -148,13 +148,7 @@ extension Engine {
 
   func landDueEffects<R: TurnRecorder>(in state: inout GameState, recorder: inout R) {
     var position = 0
-    while position < state.waiting.count {
-      let entry = state.waiting[position]
-      guard entry.due <= state.moves else {
-        position += 1
-        continue
-      }
-      state.waiting.remove(at: position)
+    while let entry = state.waiting.takeDue(by: state.moves, from: &position) {
       recorder.landing(entry.pending)
       apply(runtime.later(entry).effects, strength: Int(entry.strength), to: &state, recorder: &recorder)
     }
@@ -173,7 +167,7 @@ extension Engine {
         let index = word * 64 + live.trailingZeroBitCount
         live &= live - 1
         let event = runtime.events[index]
-        guard fits(event, played: played, now: next), runtime.holds(event.condition, in: state),
+        guard fits(event, played: played, now: next), runtime.holds(event.condition, in: &state),
           event.chance >= 100 || dice.roll(percent: event.chance)
         else { continue }
         state.firedBits[index] = true

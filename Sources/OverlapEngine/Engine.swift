@@ -19,7 +19,7 @@ public struct Engine: Sendable {
     var state = GameState(
       rng: SplitMix64(seed: seed), scene: scenario.startScene, values: scenario.values.map(\.start),
       flags: scenario.flags.map(\.start), events: scenario.events.count)
-    if !anyChoiceOffered(in: state) { state.ending = finalEnding(state) }
+    if !anyChoiceOffered(in: &state) { state.ending = finalEnding(&state) }
     return state
   }
 
@@ -42,13 +42,15 @@ public struct Engine: Sendable {
 
   @inline(__always)
   public func isOffered(_ choice: Int, in state: GameState) -> Bool {
-    runtime.holds(runtime.choices[choice].condition, in: state)
+    var state = state
+    return runtime.holds(runtime.choices[choice].condition, in: &state)
   }
 
   /// The choices the player may pick now, in the order shown (numbered from 1).
   public func legalChoices(in state: GameState) -> [Int] {
     var legal: [Int] = []
-    legalChoices(in: state, into: &legal)
+    var state = state
+    legalChoices(in: &state, into: &legal)
     return legal
   }
 

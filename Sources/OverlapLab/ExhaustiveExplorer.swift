@@ -167,10 +167,10 @@ extension ExhaustiveExplorer {
       states.forEach { packed, weight in
         guard !overBudget else { return }
         packer.unpack(packed, moves: moves, into: &state, start: start)
-        play(from: state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { after, branch in
+        play(from: &state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { (after: inout GameState, branch) in
           if turnsFrom[after.scene] <= 1 {
             // Its next move must end the game: play it out instead of keeping it.
-            play(from: after, weight: branch, legal: &lastLegal, dice: &lastDice, into: &playedOut) { _, _ in }
+            play(from: &after, weight: branch, legal: &lastLegal, dice: &lastDice, into: &playedOut) { _, _ in }
             return
           }
           packer.pack(after, into: key)
@@ -186,11 +186,11 @@ extension ExhaustiveExplorer {
     /// Plays every move the strategy may pick from `state`, in every chance outcome;
     /// finished games go into `result`, the rest to `keep`.
     func play(
-      from state: GameState, weight: Weight, legal: inout [Int], dice: inout ScriptedDice,
-      into result: inout ExhaustiveResult, keep: (GameState, Weight) -> Void
+      from state: inout GameState, weight: Weight, legal: inout [Int], dice: inout ScriptedDice,
+      into result: inout ExhaustiveResult, keep: (inout GameState, Weight) -> Void
     ) {
       result.scenes[state.scene] = true
-      engine.legalChoices(in: state, into: &legal)
+      engine.legalChoices(in: &state, into: &legal)
       guard !legal.isEmpty else { return }
       strategy.narrow(&legal, in: state, styles: styles)
       let share = Weight(probability: weight.probability / Double(legal.count), paths: weight.paths)
@@ -202,7 +202,7 @@ extension ExhaustiveExplorer {
           engine.advance(choice, in: &after, dice: &dice, recorder: &witness)
           result.turns += 1
           let branch = Weight(probability: share.probability * dice.probability, paths: share.paths)
-          if after.isFinished { result.finish(after, weight: branch) } else { keep(after, branch) }
+          if after.isFinished { result.finish(after, weight: branch) } else { keep(&after, branch) }
         } while dice.nextBranch()
       }
       result.events = witness.events

@@ -110,7 +110,7 @@ extension Explorer {
         state.rng = SplitMix64(seed: gameSeed)
         moves.removeAll(keepingCapacity: true)
         while !state.isFinished {
-          engine.legalChoices(in: state, into: &legal)
+          engine.legalChoices(in: &state, into: &legal)
           guard !legal.isEmpty else { break }
           strategy.narrow(&legal, in: state, styles: styles)
           let choice = legal[picker.below(legal.count)]

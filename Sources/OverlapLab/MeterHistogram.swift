@@ -18,7 +18,7 @@ public struct MeterHistogram: Sendable, Equatable {
   @inline(__always)
   mutating func add(_ state: GameState, weight: Double = 1) {
     for meter in 0..<Meter.allCases.count {
-      let value = min(max(state.values[meter], 0), Self.bins - 1)
+      let value = min(max(state.value(meter), 0), Self.bins - 1)
       weights[meter * Self.bins + value] += weight
     }
   }

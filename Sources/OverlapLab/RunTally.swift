@@ -41,7 +41,7 @@ public struct RunTally: Sendable {
     runs += 1
     turns += state.moves
     meters.add(state)
-    for index in events.indices where state.firedEvents[index] { events[index] += 1 }
+    for index in events.indices where state.fired(index) { events[index] += 1 }
     guard let ending = state.ending else { return }
     endings[ending] += 1
     if examples[ending] == nil { examples[ending] = Example(run: run, seed: seed, moves: moves) }

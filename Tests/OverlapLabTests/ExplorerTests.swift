@@ -96,7 +96,7 @@ import Testing
       reused.rng = SplitMix64(seed: seed)
       #expect(reused == game.state)
       while !game.isFinished {
-        engine.legalChoices(in: reused, into: &legal)
+        engine.legalChoices(in: &reused, into: &legal)
         #expect(legal == game.legalChoices)
         let choice = legal[picker.below(legal.count)]
         game.play(choice: choice)

@@ -6,7 +6,7 @@
 /// Names (meters, variables, flags, counters) are one `NameCode` operand. Comparing a
 /// name with a constant is one fused instruction followed by the constant's word, and
 /// `and`/`or` skip their right side when the left decides.
-enum Opcode: Int32 {
+enum Opcode: UInt8 {
   /// Pushes the operand.
   case constant
   /// Pushes `constants[operand]`, for numbers that do not fit in 24 bits.
@@ -28,8 +28,14 @@ enum Opcode: Int32 {
 
   static let operandLimit: Int32 = 1 << 23
 
+  var isFusedComparison: Bool { rawValue >= Opcode.nameLess.rawValue }
+
   @inline(__always)
-  static func word(_ opcode: Opcode, _ operand: Int32 = 0) -> Int32 { opcode.rawValue | (operand << 8) }
+  static func word(_ opcode: Opcode, _ operand: Int32 = 0) -> Int32 { Int32(opcode.rawValue) | (operand << 8) }
+
+  /// The opcode in a word's low byte. Only `CodeWriter` writes words, always with a real opcode.
+  @inline(__always)
+  static func of(_ word: Int32) -> Opcode { unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) }
 }
 
 /// A name in compiled code: a value's index, a flag's index plus `flagBase`, or a counter.

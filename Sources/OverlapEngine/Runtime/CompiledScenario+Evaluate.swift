@@ -1,12 +1,34 @@
 extension CompiledScenario {
+  // The state is `inout` only so that it is read where it lies: passing a mutable state
+  // to a borrowing parameter copies all of it first, which costs more than the rules.
+
   /// Whether a compiled condition holds in `state`.
   @inline(__always)
-  func holds(_ program: Program, in state: borrowing GameState) -> Bool {
-    program.count == 0 || evaluate(program, in: state) != 0
+  func holds(_ program: Program, in state: inout GameState) -> Bool {
+    switch program.count {
+    case 0: return true
+    case 2 where Opcode.of(code[Int(program.start)]).isFusedComparison:
+      // One comparison, the commonest condition: no stack needed.
+      let word = code[Int(program.start)]
+      return Self.compare(Opcode.of(word), read(word >> 8, in: &state), Int(code[Int(program.start) + 1]))
+    default: return evaluate(program, in: &state) != 0
+    }
   }
 
   @inline(__always)
-  func read(_ name: Int32, in state: borrowing GameState) -> Int {
+  static func compare(_ opcode: Opcode, _ value: Int, _ constant: Int) -> Bool {
+    switch opcode {
+    case .nameLess: value < constant
+    case .nameLessOrEqual: value <= constant
+    case .nameGreater: value > constant
+    case .nameGreaterOrEqual: value >= constant
+    case .nameEqual: value == constant
+    default: value != constant
+    }
+  }
+
+  @inline(__always)
+  func read(_ name: Int32, in state: inout GameState) -> Int {
     if name < NameCode.turn { return state.valueStore[Int(name)] }
     if name >= NameCode.flagBase { return state.flagBits[Int(name - NameCode.flagBase)] ? 1 : 0 }
     switch name {
@@ -16,9 +38,9 @@ extension CompiledScenario {
     }
   }
 
-  /// Runs a program on a stack of `stackDepth` words, with the same arithmetic as
-  /// `Expression.evaluate` (saturating, and 0 for division by zero).
-  func evaluate(_ program: Program, in state: borrowing GameState) -> Int {
+  /// Runs a program with the same arithmetic as `Expression.evaluate` (saturating, and 0
+  /// for division by zero), on a stack as deep as the scenario's deepest program.
+  func evaluate(_ program: Program, in state: inout GameState) -> Int {
     withUnsafeTemporaryAllocation(of: Int.self, capacity: stackDepth) { stack in
       var top = 0
       var position = Int(program.start)
@@ -27,7 +49,7 @@ extension CompiledScenario {
         let word = code[position]
         let operand = word >> 8
         position += 1
-        switch Opcode(rawValue: word & 0xFF).unsafelyUnwrapped {
+        switch Opcode.of(word) {
         case .constant:
           stack[top] = Int(operand)
           top += 1
@@ -35,7 +57,7 @@ extension CompiledScenario {
           stack[top] = constants[Int(operand)]
           top += 1
         case .name:
-          stack[top] = read(operand, in: state)
+          stack[top] = read(operand, in: &state)
           top += 1
         case .negate: stack[top - 1] = stack[top - 1].saturatingNegated
         case .not: stack[top - 1] = stack[top - 1] == 0 ? 1 : 0
@@ -51,19 +73,10 @@ extension CompiledScenario {
             top -= 1
           }
         case .nameLess, .nameLessOrEqual, .nameGreater, .nameGreaterOrEqual, .nameEqual, .nameNotEqual:
-          let value = read(operand, in: state)
+          let value = read(operand, in: &state)
           let constant = Int(code[position])
           position += 1
-          let result: Bool =
-            switch Opcode(rawValue: word & 0xFF).unsafelyUnwrapped {
-            case .nameLess: value < constant
-            case .nameLessOrEqual: value <= constant
-            case .nameGreater: value > constant
-            case .nameGreaterOrEqual: value >= constant
-            case .nameEqual: value == constant
-            default: value != constant
-            }
-          stack[top] = result ? 1 : 0
+          stack[top] = Self.compare(Opcode.of(word), value, constant) ? 1 : 0
           top += 1
         case let binary:
           top -= 1

@@ -57,6 +57,22 @@ struct PendingQueue: Equatable, Sendable {
     count += 1
   }
 
+  /// Removes and returns the next entry from `position` on that is due after `moves`
+  /// moves, leaving `position` where the search should go on. Mutating only so that it
+  /// reads the queue in place.
+  @inline(__always)
+  mutating func takeDue(by moves: Int, from position: inout Int) -> Entry? {
+    while position < count {
+      let entry = self[position]
+      if entry.due <= moves {
+        remove(at: position)
+        return entry
+      }
+      position += 1
+    }
+    return nil
+  }
+
   /// Removes the entry at `position`, keeping the order of the rest.
   mutating func remove(at position: Int) {
     for index in position..<(count - 1) {
