@@ -1,5 +1,6 @@
 import OverlapEngine
 import OverlapLab
+import OverlapText
 
 /// Workshop mode: the scene's discussion prompt after the result, so the room can talk
 /// before the next turn; any key continues.

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// Every turn played so far: the move, its style and lens, and the meters after it.
 enum HistoryScreen {

@@ -1,3 +1,5 @@
+import OverlapText
+
 /// Choosing a save to load.
 enum LoadPickerScreen {
   static func draw(_ model: AppModel, cursor: Int, on canvas: inout Canvas) -> Viewport {

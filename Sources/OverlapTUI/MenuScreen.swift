@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// The main menu: continue, new game, load, help, quit.
 enum MenuScreen {

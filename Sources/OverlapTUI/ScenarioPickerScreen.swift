@@ -1,3 +1,5 @@
+import OverlapText
+
 /// Choosing a scenario for a new game: titles on one side, the selected one's summary on the other.
 enum ScenarioPickerScreen {
   static func draw(_ model: AppModel, cursor: Int, on canvas: inout Canvas) -> Viewport {

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapText
 import Testing
 
 @testable import OverlapTUI
@@ -113,10 +114,24 @@ import Testing
     #expect(wrapped == ["^[[8mhidden"])
   }
 
-  @Test func debriefTextKeepsItsColoursAndShowsAnyOtherEscape() {
-    let lines = ANSIText.lines("\u{1B}[1mbold\u{1B}[0m \u{1B}[8mshown\u{1B}]0;x\u{07} end", theme: theme)
-    #expect(lines.map(\.text) == ["bold ^[[8mshown^[]0;x^G end"])
-    #expect(lines[0].glyphs[0].style.bold)
+  @Test func theEndingScreenShowsEscapesInANameAndKeepsTheDebriefsStyles() throws {
+    let session = Session(game: try TUIFixtures.game(["plan", "control", "finish-lead"]), players: ["\u{1B}[31mEve"])
+    let model = AppModel(
+      size: Size(width: 80, height: 24), capabilities: TUIFixtures.unicode, catalog: [], saves: [],
+      opened: OpenedGame(session: session, autosaveSlot: "autosave-tiny"))
+    let grid = view(model, size: model.size)
+    #expect(grid.text.contains("Team: ^[[31mEve"))
+    let title = try #require(grid.lines.firstIndex { $0.contains("Debrief: A tiny test scenario") })
+    let column = try #require(grid.lines[title].firstIndex(of: "D")).utf16Offset(in: grid.lines[title])
+    #expect(grid[title, column].style == CellStyle(bold: true))
+  }
+
+  @Test func printedStylesFollowTheTheme() {
+    let dim = CellStyle(dim: true)
+    #expect(Theme(hasColor: true).printed(dim) == CellStyle(foreground: .gray))
+    #expect(Theme(hasColor: false).printed(dim) == CellStyle(dim: true))
+    #expect(Theme(hasColor: false).printed(CellStyle(foreground: .magenta, bold: true)) == CellStyle(bold: true))
+    #expect(Theme(hasColor: true).printed(CellStyle(foreground: .red)) == CellStyle(foreground: .red))
   }
 }
 
