@@ -183,10 +183,8 @@ extension AppModel {
       screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
     // In a quiz, l and m always answer for the selected move, so a quick "l" never
     // lands in the load picker; loading is on the main menu instead.
-    case .character("l") where quiz != nil:
-      return answered(.leader, selected: legal)
-    case .character("m") where quiz != nil:
-      return answered(.manager, selected: legal)
+    case .character(let character) where quiz != nil && Self.guess(character) != nil:
+      return answered(Self.guess(character) ?? .leader, selected: legal)
     case .character("l"):
       return openedLoadPicker()
     case .character("q"):
@@ -253,16 +251,22 @@ extension AppModel {
     return [.autosave]
   }
 
+  /// The style a key names as a quiz answer, by the rule plain play reads typed answers with.
+  private static func guess(_ character: Character) -> Style? {
+    guard case .guess(let style)? = Workshop.Answer(String(character)) else { return nil }
+    return style
+  }
+
   private mutating func pressedKeyInQuizPrompt(_ key: Key, choice: Int) -> [Command] {
+    if case .character(let character) = key, let answer = Workshop.Answer(String(character)) {
+      switch answer {
+      case .guess(let style): return guessedStyle(style, choice: choice)
+      case .quit: return [.quit(.pressedQuit)]
+      }
+    }
     switch key {
-    case .character("l"), .character("L"):
-      return guessedStyle(.leader, choice: choice)
-    case .character("m"), .character("M"):
-      return guessedStyle(.manager, choice: choice)
     case .escape, .backspace, .left:
       screens.removeLast()
-    case .character("q"):
-      return [.quit(.pressedQuit)]
     default:
       notice = Notice(text: "Press l for leader or m for manager (Esc to choose again).", isError: true)
     }
@@ -293,7 +297,7 @@ extension AppModel {
   /// game goes on, or the ending shows.
   private mutating func continuedFromPanel() {
     let closed = screens.removeLast()
-    if case .result = closed, discuss, let game, Workshop.discussion(after: game) != nil {
+    if case .result = closed, let game, workshop.discussion(after: game) != nil {
       screens.append(.discussion(scroll: 0))
       return
     }

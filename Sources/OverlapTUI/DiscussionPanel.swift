@@ -8,8 +8,9 @@ enum DiscussionPanel {
   static func draw(_ model: AppModel, game: Playthrough, scroll: Int, on canvas: inout Canvas) -> Viewport {
     let theme = canvas.theme
     let width = canvas.panelWidth(64)
-    var lines = canvas.wrap(paragraphs: Workshop.discussion(after: game) ?? "", style: theme.title, width: width - 4)
-    if !game.isFinished, let next = Workshop.decider(model.players, move: game.state.moves) {
+    let prompt = model.workshop.discussion(after: game) ?? ""
+    var lines = canvas.wrap(paragraphs: prompt, style: theme.title, width: width - 4)
+    if let next = model.session?.decider {
       lines.append(StyledLine())
       lines.append(StyledLine([Span("Next: ", theme.muted), Span(next, theme.title), Span(" decides.", theme.muted)]))
     }

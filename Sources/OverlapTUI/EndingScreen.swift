@@ -24,7 +24,7 @@ enum EndingScreen {
     let pageMargin = ScreenLayout.pageMargin
     let margin = size.width >= 100 ? (size.width - 96) / 2 : size.width >= 40 + 2 * pageMargin ? pageMargin : 0
     let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
-    let debrief = model.debrief ?? Debrief(game: game, players: model.players, quiz: model.quiz)
+    let debrief = model.debrief ?? Debrief(model.session ?? Session(game: game))
     let lines = debrief.lines(width: area.width, unicode: canvas.glyphs.isUnicode).map { line in
       StyledLine(line.spans.map { Span(canvas.shown($0.text), canvas.theme.printed($0.style)) })
     }

@@ -68,10 +68,9 @@ enum GameScreen {
       storyArea.height = lines.count + 1
       choicesArea.row = storyArea.bottom
     }
-    let decider = Workshop.decider(model.players, move: game.state.moves)
     canvas.horizontalRule(
       row: choicesArea.row, column: compact ? 0 : movesWidth.column, width: compact ? size.width : movesWidth.width,
-      label: game.isFinished ? "The end" : decider.map { "Your move, \($0)" } ?? "Your move")
+      label: game.isFinished ? "The end" : model.session?.decider.map { "Your move, \($0)" } ?? "Your move")
     drawChoices(
       model, game: game,
       in: Rect(
@@ -93,13 +92,13 @@ enum GameScreen {
     let ended = game.isFinished && !showingResult
     let total = game.scenario.turnsFrom[state.scene] + state.moves
     var right: [String] = []
-    if !ended, let decider = Workshop.decider(model.players, move: state.moves) {
+    if !ended, let decider = model.session?.decider(ofMove: state.moves) {
       right.append("\(decider) decides")
     }
     right.append(
       ended
         ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)")
-    if let score = model.quizScore { right.append("quiz \(score.right)/\(score.total)") }
+    if let score = model.session?.quizScore { right.append("quiz \(score.right)/\(score.total)") }
     right.append("seed \(game.seed)")
     let brand = compact ? "" : "Overlap \(canvas.glyphs.pointer) "
     canvas.header(
