@@ -74,19 +74,20 @@ extension AppModel {
 
   private mutating func pressedKeyInMenu(_ key: Key, cursor: Int) -> [Command] {
     let items = menuItems
+    switch ListKey(key, cursor: cursor, count: items.count, numbered: true) {
+    case .moved(let index)?:
+      replaceTop(.menu(cursor: index))
+      return []
+    case .picked(let index)?:
+      replaceTop(.menu(cursor: index))
+      return choseMenuItem(items[index])
+    case .notOffered(let number)?:
+      return notOffered(number, "item", count: items.count)
+    case nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.menu(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.menu(cursor: min(items.count - 1, cursor + 1)))
-    case .enter, .character(" "):
-      return choseMenuItem(items[min(cursor, items.count - 1)])
     case .character(let character):
-      if let number = character.wholeNumberValue {
-        guard items.indices.contains(number - 1) else { return notOffered(number, "item", count: items.count) }
-        replaceTop(.menu(cursor: number - 1))
-        return choseMenuItem(items[number - 1])
-      }
       let hotkeys: [Character: MenuItem] = ["n": .newGame, "l": .loadSave, "?": .help, "q": .quit]
       if character == "c", let index = items.firstIndex(where: \.isContinue) {
         replaceTop(.menu(cursor: index))
@@ -122,25 +123,23 @@ extension AppModel {
   }
 
   private mutating func pressedKeyInScenarioPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch ListKey(key, cursor: cursor, count: scenarios.count, numbered: true) {
+    case .moved(let index)?:
+      replaceTop(.scenarioPicker(cursor: index))
+      return []
+    case .picked(let index)?:
+      replaceTop(.scenarioPicker(cursor: index))
+      return choseScenario(index)
+    case .notOffered(let number)?:
+      return notOffered(number, "scenario", count: scenarios.count)
+    case nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.scenarioPicker(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.scenarioPicker(cursor: max(0, min(scenarios.count - 1, cursor + 1))))
-    case .enter, .character(" "):
-      return choseScenario(cursor)
     case .escape, .backspace, .left:
       screens.removeLast()
     case .character("q"):
       return [.quit(.pressedQuit)]
-    case .character(let character):
-      if let number = character.wholeNumberValue {
-        guard scenarios.indices.contains(number - 1) else {
-          return notOffered(number, "scenario", count: scenarios.count)
-        }
-        replaceTop(.scenarioPicker(cursor: number - 1))
-        return choseScenario(number - 1)
-      }
     default:
       break
     }
@@ -360,13 +359,16 @@ extension AppModel {
   }
 
   private mutating func pressedKeyInLoadPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch ListKey(key, cursor: cursor, count: saves.count, numbered: false) {
+    case .moved(let index)?:
+      replaceTop(.loadPicker(cursor: index))
+      return []
+    case .picked(let index)?:
+      return choseSave(index)
+    case .notOffered, nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.loadPicker(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.loadPicker(cursor: max(0, min(saves.count - 1, cursor + 1))))
-    case .enter, .character(" "):
-      return choseSave(cursor)
     case .escape, .backspace, .left, .character("l"):
       screens.removeLast()
     case .character("q"):

@@ -12,7 +12,7 @@ public enum ScreenLayout {
   public static let sidebarRows = 12
   /// A move's style tag, "manager" and a space, in the list of moves.
   public static let moveTagWidth = 8
-  /// The columns before a move's text: pointer, number and style tag, as in "› 1 manager ".
+  /// The columns before a move's text: pointer, number and style tag, as in "▸ 1 manager ".
   public static let movePrefixWidth = 2 + 2 + moveTagWidth
   /// The move list's margin on each side.
   public static let moveListMargin = 1

@@ -151,3 +151,34 @@ import Testing
     #expect(try !sidebar(text).contains { $0.lowercased().contains("budget") || $0.contains("Money") })
   }
 }
+
+/// The keys and rows every list picker shares: the menu, the scenarios and the saves.
+@Suite struct ListTests {
+  @Test(arguments: [
+    (Key.up, ListKey.moved(to: 1)), (.character("j"), .moved(to: 2)), (.tab, .moved(to: 2)), (.enter, .picked(2)),
+    (.character(" "), .picked(2)), (.character("1"), .picked(0)), (.character("4"), .notOffered(4)),
+    (.character("0"), .notOffered(0)),
+  ])
+  func keysMoveAndPick(key: Key, action: ListKey) {
+    #expect(ListKey(key, cursor: 2, count: 3, numbered: true) == action)
+  }
+
+  @Test func theEndsStopTheCursorAndAnUnnumberedListIgnoresDigits() {
+    #expect(ListKey(.up, cursor: 0, count: 3, numbered: true) == .moved(to: 0))
+    #expect(ListKey(.down, cursor: 0, count: 0, numbered: true) == .moved(to: 0))
+    #expect(ListKey(.character("1"), cursor: 0, count: 0, numbered: true) == .notOffered(1))
+    #expect(ListKey(.character("1"), cursor: 0, count: 3, numbered: false) == nil)
+    #expect(ListKey(.character("x"), cursor: 0, count: 3, numbered: true) == nil)
+  }
+
+  @Test func theSelectedRowHasThePointerAndTheHighlight() {
+    var canvas = Canvas(size: Size(width: 12, height: 2), glyphs: .unicode, theme: Theme(hasColor: false))
+    canvas.listRow([Span("one")], selected: false, in: Rect(row: 0, column: 0, width: 12, height: 1), action: .save(0))
+    canvas.listRow([Span("two")], selected: true, in: Rect(row: 1, column: 0, width: 12, height: 1), action: .save(1))
+    #expect(canvas.grid.lines == ["  one", "▸ two"])
+    #expect(!canvas.grid[0, 2].style.reverse)
+    #expect(canvas.grid[1, 11].style.reverse)
+    #expect(canvas.hits.map(\.action) == [.save(0), .save(1)])
+    #expect(Canvas.firstShown(selected: 7, rows: 5) == 3)
+  }
+}
