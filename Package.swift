@@ -34,7 +34,7 @@ let package = Package(
       name: "CNcursesw",
       providers: [.apt(["libncursesw5-dev"])]),
     // The only code that touches curses.
-    .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapTUI"]),
+    .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapText", "OverlapTUI"]),
     // The workshop host: participants play over SSH on the ANSI backend. Never curses.
     .target(
       name: "OverlapHost",
@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "OverlapCLI",
       dependencies: [
-        "OverlapEngine", "OverlapLab", "OverlapTUI", "OverlapTerminal", "OverlapHost",
+        "OverlapEngine", "OverlapText", "OverlapLab", "OverlapTUI", "OverlapTerminal", "OverlapHost",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
