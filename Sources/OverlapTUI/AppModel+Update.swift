@@ -159,6 +159,11 @@ extension AppModel {
   private mutating func pressedKeyInGame(_ key: Key) -> [Command] {
     guard let game else { return [] }
     let legal = game.legalChoices
+    // In a quiz, l and m always answer for the selected move, so a quick "l" never
+    // lands in the load picker; loading is on the main menu instead.
+    if quiz != nil, case .character(let character) = key, let style = Self.guess(character) {
+      return answered(style, selected: legal)
+    }
     switch key {
     case .up, .character("k"):
       choiceCursor = max(0, choiceCursor - 1)
@@ -180,10 +185,6 @@ extension AppModel {
       screens.append(.history(scroll: 0))
     case .character("s"):
       screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
-    // In a quiz, l and m always answer for the selected move, so a quick "l" never
-    // lands in the load picker; loading is on the main menu instead.
-    case .character(let character) where quiz != nil && Self.guess(character) != nil:
-      return answered(Self.guess(character) ?? .leader, selected: legal)
     case .character("l"):
       return openedLoadPicker()
     case .character("q"):

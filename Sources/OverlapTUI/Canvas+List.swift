@@ -33,7 +33,7 @@ enum ListKey: Equatable {
     case .enter, .character(" "): self = .picked(min(cursor, max(0, count - 1)))
     case .character(let character) where numbered:
       guard let number = character.wholeNumberValue else { return nil }
-      self = (1...max(1, count)).contains(number) && count > 0 ? .picked(number - 1) : .notOffered(number)
+      self = number >= 1 && number <= count ? .picked(number - 1) : .notOffered(number)
     default: return nil
     }
   }
