@@ -78,11 +78,21 @@ extension Canvas {
     return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
   }
 
-  /// The body of a full page of prose (help, the briefing) at a readable measure, between
-  /// the header and the footer, scrolled by `scroll`.
-  mutating func readablePage(_ content: (Int) -> [StyledLine], scroll: Int) -> Viewport {
+  /// The body of a full page (help, the briefing, history, the ending) between the header
+  /// and the footer, scrolled by `scroll`. From 100 columns it is centred at `measure`
+  /// (nil: the whole width); below, it keeps the page margin unless that would leave
+  /// fewer than `minimumWidth` columns.
+  mutating func readablePage(
+    measure: Int? = 90, minimumWidth: Int = 0, _ content: (Int) -> [StyledLine], scroll: Int
+  ) -> Viewport {
     let size = grid.size
-    let margin = size.width >= 100 ? (size.width - 90) / 2 : ScreenLayout.pageMargin
+    let pageMargin = ScreenLayout.pageMargin
+    let margin =
+      if let measure, size.width >= 100 {
+        (size.width - measure) / 2
+      } else {
+        size.width - 2 * pageMargin >= minimumWidth ? pageMargin : 0
+      }
     let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
     let maxScroll = scrolled(content(area.width), in: area, scroll: scroll)
     return Viewport(maxScroll: maxScroll, pageHeight: area.height)

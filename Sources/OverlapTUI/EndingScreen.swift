@@ -20,15 +20,15 @@ enum EndingScreen {
         Canvas.Hint(key: canvas.glyphs.enterKey, label: "menu", priority: 1),
         Canvas.Hint(key: "q", label: "quit", priority: 0),
       ], notice: model.notice)
-    // The debrief needs 40 columns; small terminals give up the margin for it.
-    let pageMargin = ScreenLayout.pageMargin
-    let margin = size.width >= 100 ? (size.width - 96) / 2 : size.width >= 40 + 2 * pageMargin ? pageMargin : 0
-    let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
     let debrief = model.debrief ?? Debrief(model.session ?? Session(game: game))
-    let lines = debrief.lines(width: area.width, unicode: canvas.glyphs.isUnicode).map { line in
-      StyledLine(line.spans.map { Span(canvas.shown($0.text), canvas.theme.printed($0.style)) })
-    }
-    let maxScroll = canvas.scrolled(lines, in: area, scroll: scroll)
-    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+    let page = canvas
+    // The debrief needs 40 columns; small terminals give up the margin for it.
+    return canvas.readablePage(
+      measure: 96, minimumWidth: 40,
+      { width in
+        debrief.lines(width: width, unicode: page.glyphs.isUnicode).map { line in
+          StyledLine(line.spans.map { Span(page.shown($0.text), page.theme.printed($0.style)) })
+        }
+      }, scroll: scroll)
   }
 }

@@ -182,3 +182,23 @@ import Testing
     #expect(Canvas.firstShown(selected: 7, rows: 5) == 3)
   }
 }
+
+/// Help, the briefing, history and the ending scroll on one kind of page.
+@Suite struct PageTests {
+  @Test(arguments: [
+    (90 as Int?, 0, 42, 38), (96, 40, 42, 42), (96, 40, 44, 40), (90, 0, 120, 90), (96, 40, 120, 96), (nil, 0, 120, 116),
+  ])
+  func aPageIsCentredAtItsMeasureOrKeepsItsMarginWhenThereIsRoom(
+    measure: Int?, minimumWidth: Int, screenWidth: Int, pageWidth: Int
+  ) {
+    var canvas = Canvas(size: Size(width: screenWidth, height: 12), glyphs: .unicode, theme: Theme(hasColor: true))
+    var offered = 0
+    _ = canvas.readablePage(
+      measure: measure, minimumWidth: minimumWidth,
+      {
+        offered = $0
+        return []
+      }, scroll: 0)
+    #expect(offered == pageWidth)
+  }
+}
