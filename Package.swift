@@ -65,7 +65,10 @@ let package = Package(
     .testTarget(name: "OverlapTextTests", dependencies: ["OverlapText"]),
     .testTarget(
       name: "OverlapLabTests",
-      dependencies: ["OverlapLab", "OverlapText", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "OverlapLab", "OverlapText", "ScenarioSketches",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
     .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI", "OverlapText"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),

@@ -151,7 +151,8 @@ enum GameScreen {
     func block(_ number: Int, full: Bool) -> [StyledLine] {
       let choice = legal[number]
       let style = game.scenario.choices[choice].style
-      let tag = narrowTags ? (style == .leader ? "L " : "M ") : style.rawValue.rightPadded(to: ScreenLayout.moveTagWidth)
+      let tag =
+        narrowTags ? (style == .leader ? "L " : "M ") : style.rawValue.rightPadded(to: ScreenLayout.moveTagWidth)
       var prefix = [
         Span(number == cursor ? "\(canvas.glyphs.pointer) " : "  ", canvas.theme.key),
         Span("\(number + 1) ", canvas.theme.key),
@@ -172,7 +173,8 @@ enum GameScreen {
 
   static func drawnChoiceRows(_ model: AppModel, game: Playthrough, room: Int, width: Int, canvas: Canvas) -> Int {
     let listWidth = width - 2 * ScreenLayout.moveListMargin
-    return min(room, choiceBlocks(model, game: game, room: room, width: listWidth, canvas: canvas).reduce(0) { $0 + $1.count })
+    let blocks = choiceBlocks(model, game: game, room: room, width: listWidth, canvas: canvas)
+    return min(room, blocks.reduce(0) { $0 + $1.count })
   }
 
   static func drawChoices(_ model: AppModel, game: Playthrough, in rect: Rect, on canvas: inout Canvas) {

@@ -1,4 +1,4 @@
-/// A run of text in one style: the unit that screens build their content from.
+/// A run of text in one style: the unit that screens and the text debrief are built from.
 public struct Span: Equatable, Sendable {
   public var text: String
   public var style: CellStyle

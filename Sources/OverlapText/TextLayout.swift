@@ -8,8 +8,8 @@ public enum TextLayout {
   /// Columns a character takes in a terminal: 2 for wide East Asian and emoji, 0 for controls.
   public static func width(of character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
-    // Text reaches the grid through `Canvas.shown`, which makes controls visible; any
-    // that slip past take no room and are never drawn.
+    // Text is made safe (`TerminalSafe`) before it is drawn or printed, which shows
+    // controls as visible text; any that slip past take no room and are never drawn.
     if TerminalSafe.isControl(first) { return 0 }
     let value = first.value
     if value < 0x7F { return 1 }

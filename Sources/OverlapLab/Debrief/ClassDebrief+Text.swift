@@ -75,10 +75,8 @@ extension ClassDebrief.Group {
       var numbers = run.meters.map { page.padLeft(String($0.end), 4) }.joined()
       numbers += page.padLeft("\(run.styles.leaderShare)%", 7)
       if hasQuiz { numbers += page.padLeft(run.quiz.map { "\($0.percent)%" } ?? "-", quizWidth) }
-      page.line([
-        Span(name + ending), tone.map { page.paint(page.pad($0.rawValue, 8), Debrief.paint($0)) } ?? Span(page.pad("", 8)),
-        Span(numbers),
-      ])
+      let toneCell = tone.map { page.paint(page.pad($0.rawValue, 8), Debrief.paint($0)) } ?? Span(page.pad("", 8))
+      page.line([Span(name + ending), toneCell, Span(numbers)])
     }
     page.paragraph("leader: the share of leader moves; the rest were manager moves.", paints: [.dim])
   }
@@ -94,7 +92,9 @@ extension ClassDebrief.Group {
       let lead = [
         Span("  " + page.pad(page.fit(ending.title, titleWidth), titleWidth) + " "),
         page.paint(page.pad(ending.tone.rawValue, 8), Debrief.paint(ending.tone)),
-        Span(page.bar(ending.runs.count, of: runs.count, width: barWidth) + page.padLeft(String(ending.runs.count), 3) + "  "),
+        Span(
+          page.bar(ending.runs.count, of: runs.count, width: barWidth) + page.padLeft(String(ending.runs.count), 3)
+            + "  "),
       ]
       let names = ending.runs.joined(separator: ", ")
       if inline {

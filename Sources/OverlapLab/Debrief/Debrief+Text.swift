@@ -131,7 +131,8 @@ extension Debrief {
     for start in stride(from: 0, to: letters.count, by: perLine) {
       let label = start == 0 ? page.pad("By turn", 9) : String(repeating: " ", count: 9)
       let row = letters[start..<min(letters.count, start + perLine)]
-      page.line([Span("  " + label)] + row.enumerated().flatMap { $0.offset == 0 ? [$0.element] : [Span(" "), $0.element] })
+      let spaced = row.enumerated().flatMap { $0.offset == 0 ? [$0.element] : [Span(" "), $0.element] }
+      page.line([Span("  " + label)] + spaced)
     }
     if styles.phases.count > 1 {
       for phase in styles.phases { page.paragraph(Self.phaseLine(phase, dash: page.dash), indent: 4) }
@@ -188,7 +189,8 @@ extension Debrief {
         let bullet = page.bullet + " "
         page.paragraph(alternative.choiceText, indent: 6, lead: [Span(bullet)], hang: bullet.count)
         page.paragraph(
-          outcome(of: alternative), indent: 6 + bullet.count, lead: [Span(page.arrow + " ")], hang: page.arrow.count + 1)
+          outcome(of: alternative), indent: 6 + bullet.count, lead: [Span(page.arrow + " ")],
+          hang: page.arrow.count + 1)
       }
     }
   }
