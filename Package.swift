@@ -23,15 +23,18 @@ let package = Package(
   targets: [
     // Rules, scenario loading, state and saves. Foundation and Yams only.
     .target(name: "OverlapEngine", dependencies: ["Yams"]),
+    // Styled text below the debrief and the screens: spans and lines, measuring and
+    // wrapping by terminal columns, the screen's layout numbers, and ANSI at the edge.
+    .target(name: "OverlapText", dependencies: ["OverlapEngine"]),
     // Analysis built on the engine: check, test, explore, debrief.
-    .target(name: "OverlapLab", dependencies: ["OverlapEngine"]),
+    .target(name: "OverlapLab", dependencies: ["OverlapEngine", "OverlapText"]),
     // Screens as pure functions of a model, rendered to a text grid.
-    .target(name: "OverlapTUI", dependencies: ["OverlapEngine", "OverlapLab"]),
+    .target(name: "OverlapTUI", dependencies: ["OverlapEngine", "OverlapText", "OverlapLab"]),
     .systemLibrary(
       name: "CNcursesw",
       providers: [.apt(["libncursesw5-dev"])]),
     // The only code that touches curses.
-    .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapTUI"]),
+    .target(name: "OverlapTerminal", dependencies: ["CNcursesw", "OverlapText", "OverlapTUI"]),
     // The workshop host: participants play over SSH on the ANSI backend. Never curses.
     .target(
       name: "OverlapHost",
@@ -46,7 +49,7 @@ let package = Package(
     .target(
       name: "OverlapCLI",
       dependencies: [
-        "OverlapEngine", "OverlapLab", "OverlapTUI", "OverlapTerminal", "OverlapHost",
+        "OverlapEngine", "OverlapText", "OverlapLab", "OverlapTUI", "OverlapTerminal", "OverlapHost",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -59,11 +62,15 @@ let package = Package(
     .testTarget(
       name: "OverlapEngineTests",
       dependencies: ["OverlapEngine", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(name: "OverlapTextTests", dependencies: ["OverlapText"]),
     .testTarget(
       name: "OverlapLabTests",
-      dependencies: ["OverlapLab", "ScenarioSketches", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "OverlapLab", "OverlapText", "ScenarioSketches",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     // Snapshots are read from the source tree, so that OVERLAP_RECORD=1 can rewrite them.
-    .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI"], exclude: ["Snapshots"]),
+    .testTarget(name: "OverlapTUITests", dependencies: ["OverlapTUI", "OverlapText"], exclude: ["Snapshots"]),
     .testTarget(name: "OverlapCLITests", dependencies: ["OverlapCLI"]),
     .testTarget(name: "OverlapHostTests", dependencies: ["OverlapHost", "OverlapCLI"]),
   ],

@@ -3,6 +3,7 @@ import Foundation
 import OverlapEngine
 import OverlapLab
 import OverlapTUI
+import OverlapText
 
 struct DebriefCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -135,7 +136,7 @@ struct DebriefCommand: ParsableCommand {
     switch format {
     case .text:
       let terminal = TerminalTraits.current(writingToFile: output != nil && !OutputFile.isStandardOutput(output))
-      return debrief.text(width: terminal.width, unicode: terminal.unicode, color: terminal.color)
+      return debrief.lines(width: terminal.width, unicode: terminal.unicode).text(ansi: terminal.color)
     case .markdown: return debrief.markdown()
     case .html: return debrief.html()
     case .json: return try PrettyJSON.text(debrief) + "\n"

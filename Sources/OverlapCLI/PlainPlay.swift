@@ -85,7 +85,7 @@ struct PlainPlay {
     while !session.game.isFinished {
       let game = session.game
       if shownTurn != game.state.turn {
-        showTurn(game, quiz: session.isQuiz, players: session.players)
+        showTurn(session)
         shownTurn = game.state.turn
       }
       Console.current.out("> ")
@@ -138,7 +138,7 @@ struct PlainPlay {
       session.play(choice: choice, guess: guess)
       if let report = session.game.lastReport { showResult(report, session: session) }
       try autosave(session, announce: false)
-      if workshop.discuss, let prompt = Workshop.discussion(after: session.game) {
+      if let prompt = Workshop(discuss: workshop.discuss).discussion(after: session.game) {
         say("")
         say("Discuss: \(prompt)")
         Console.current.out("Press Enter to go on. ")
@@ -153,11 +153,12 @@ struct PlainPlay {
   func askStyle() throws -> Style? {
     while true {
       Console.current.out("Was that a leader move or a manager move? (l/m, q to save and quit) ")
-      guard let line = try readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
-      if ["l", "leader"].contains(line) { return .leader }
-      if ["m", "manager"].contains(line) { return .manager }
-      if ["q", "quit"].contains(line) { return nil }
-      say("Type l for leader or m for manager, or q to save and quit.")
+      guard let line = try readLine() else { return nil }
+      switch Workshop.Answer(line) {
+      case .guess(let style): return style
+      case .quit: return nil
+      case nil: say("Type l for leader or m for manager, or q to save and quit.")
+      }
     }
   }
 
@@ -180,16 +181,17 @@ struct PlainPlay {
 
   // MARK: - Showing the game
 
-  func showTurn(_ game: Playthrough, quiz: Bool, players: [String]) {
+  func showTurn(_ session: Session) {
+    let game = session.game
     let scenario = game.scenario
     let scene = scenario.scenes[game.state.scene]
     say("")
     say("Turn \(game.state.turn) of \(game.state.moves + remainingTurns(game))" + (scene.title.map { ": \($0)" } ?? ""))
-    if let decider = Workshop.decider(players, move: game.state.moves) { say("\(decider) decides this turn.") }
+    if let decider = session.decider { say("\(decider) decides this turn.") }
     say(game.sceneText)
     say(meterLine(game, game.state, previous: game.states.dropLast().last))
     for (number, choice) in game.legalChoices.enumerated() {
-      let style = quiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
+      let style = session.isQuiz ? "" : "[\(scenario.choices[choice].style.rawValue)] "
       say("  \(number + 1). \(style)\(game.choiceText(choice))")
     }
   }
@@ -212,7 +214,7 @@ struct PlainPlay {
   func showResult(_ report: TurnReport, session: Session) {
     say("")
     let lens = report.lens.map { " · \($0.title)" } ?? ""
-    if let guess = session.quiz?.last {
+    if let guess = session.lastGuess {
       say(guess == report.style ? "Right: " : "Not quite: ", terminator: "")
     }
     say("That was a \(report.style.rawValue) move\(lens).")
@@ -255,9 +257,7 @@ struct PlainPlay {
     if let debrief = ending.debrief { say(""); say(debrief) }
     say(meterLine(game, game.state, previous: nil))
     say("Leader moves: \(game.state.leaderMoves), manager moves: \(game.state.managerMoves).")
-    if let quiz = session.quiz {
-      say("Quiz: " + Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz).summary)
-    }
+    if let score = session.quizScore { say("Quiz: " + score.summary) }
     do {
       try autosave(session, announce: false)
       say("The full debrief: overlap debrief \(autosaveSlot)")

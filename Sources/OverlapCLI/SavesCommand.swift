@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OverlapEngine
+import OverlapText
 
 struct SavesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -55,12 +56,14 @@ struct SavesCommand: ParsableCommand {
   }
 }
 
-/// Left-aligned columns separated by two spaces.
+/// Left-aligned columns separated by two spaces, measured in terminal columns.
 func table(_ rows: [[String]]) -> String {
-  let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+  let widths = (0..<(rows.first?.count ?? 0)).map { column in
+    rows.map { TextLayout.width(of: $0[column]) }.max() ?? 0
+  }
   return rows.map { row in
     row.enumerated().map { column, cell in
-      column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      column == row.count - 1 ? cell : cell.rightPadded(to: widths[column])
     }.joined(separator: "  ")
   }.joined(separator: "\n")
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OverlapEngine
+import OverlapText
 
 struct ScenariosCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -37,9 +38,9 @@ struct ScenariosCommand: ParsableCommand {
     case .json:
       Console.print(try PrettyJSON.text(entries))
     case .text:
-      let width = entries.map(\.id.count).max() ?? 2
+      let width = entries.map { TextLayout.width(of: $0.id) }.max() ?? 2
       for entry in entries {
-        Console.print("\(entry.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(entry.title) (\(entry.turns) turns)")
+        Console.print("\(entry.id.rightPadded(to: width))  \(entry.title) (\(entry.turns) turns)")
       }
     }
     if broken > 0 { throw CLIError("", .badData) }

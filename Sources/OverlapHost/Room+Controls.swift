@@ -142,7 +142,7 @@ extension Room {
         name: name, turn: session.shownTurn,
         meters: [meters.map(\.morale), meters.map(\.efficiency), meters.map(\.stability)], leader: leaders,
         manager: styles.count - leaders,
-        quiz: session.quiz.map { Debrief.Quiz(styles: styles, guesses: $0) }.map { "\($0.right)/\($0.total)" },
+        quiz: session.quizScore.map { "\($0.right)/\($0.total)" },
         status: status)
     }
     let counted = endings.map { RoomConsole.Ending(title: $0.key, count: $0.value) }

@@ -74,19 +74,20 @@ extension AppModel {
 
   private mutating func pressedKeyInMenu(_ key: Key, cursor: Int) -> [Command] {
     let items = menuItems
+    switch ListKey(key, cursor: cursor, count: items.count, numbered: true) {
+    case .moved(let index)?:
+      replaceTop(.menu(cursor: index))
+      return []
+    case .picked(let index)?:
+      replaceTop(.menu(cursor: index))
+      return choseMenuItem(items[index])
+    case .notOffered(let number)?:
+      return notOffered(number, "item", count: items.count)
+    case nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.menu(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.menu(cursor: min(items.count - 1, cursor + 1)))
-    case .enter, .character(" "):
-      return choseMenuItem(items[min(cursor, items.count - 1)])
     case .character(let character):
-      if let number = character.wholeNumberValue {
-        guard items.indices.contains(number - 1) else { return notOffered(number, "item", count: items.count) }
-        replaceTop(.menu(cursor: number - 1))
-        return choseMenuItem(items[number - 1])
-      }
       let hotkeys: [Character: MenuItem] = ["n": .newGame, "l": .loadSave, "?": .help, "q": .quit]
       if character == "c", let index = items.firstIndex(where: \.isContinue) {
         replaceTop(.menu(cursor: index))
@@ -122,25 +123,23 @@ extension AppModel {
   }
 
   private mutating func pressedKeyInScenarioPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch ListKey(key, cursor: cursor, count: scenarios.count, numbered: true) {
+    case .moved(let index)?:
+      replaceTop(.scenarioPicker(cursor: index))
+      return []
+    case .picked(let index)?:
+      replaceTop(.scenarioPicker(cursor: index))
+      return choseScenario(index)
+    case .notOffered(let number)?:
+      return notOffered(number, "scenario", count: scenarios.count)
+    case nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.scenarioPicker(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.scenarioPicker(cursor: max(0, min(scenarios.count - 1, cursor + 1))))
-    case .enter, .character(" "):
-      return choseScenario(cursor)
     case .escape, .backspace, .left:
       screens.removeLast()
     case .character("q"):
       return [.quit(.pressedQuit)]
-    case .character(let character):
-      if let number = character.wholeNumberValue {
-        guard scenarios.indices.contains(number - 1) else {
-          return notOffered(number, "scenario", count: scenarios.count)
-        }
-        replaceTop(.scenarioPicker(cursor: number - 1))
-        return choseScenario(number - 1)
-      }
     default:
       break
     }
@@ -160,6 +159,11 @@ extension AppModel {
   private mutating func pressedKeyInGame(_ key: Key) -> [Command] {
     guard let game else { return [] }
     let legal = game.legalChoices
+    // In a quiz, l and m always answer for the selected move, so a quick "l" never
+    // lands in the load picker; loading is on the main menu instead.
+    if quiz != nil, case .character(let character) = key, let style = Self.guess(character) {
+      return answered(style, selected: legal)
+    }
     switch key {
     case .up, .character("k"):
       choiceCursor = max(0, choiceCursor - 1)
@@ -181,12 +185,6 @@ extension AppModel {
       screens.append(.history(scroll: 0))
     case .character("s"):
       screens.append(.savePrompt(name: suggestedSaveName, problem: nil))
-    // In a quiz, l and m always answer for the selected move, so a quick "l" never
-    // lands in the load picker; loading is on the main menu instead.
-    case .character("l") where quiz != nil:
-      return answered(.leader, selected: legal)
-    case .character("m") where quiz != nil:
-      return answered(.manager, selected: legal)
     case .character("l"):
       return openedLoadPicker()
     case .character("q"):
@@ -253,16 +251,22 @@ extension AppModel {
     return [.autosave]
   }
 
+  /// The style a key names as a quiz answer, by the rule plain play reads typed answers with.
+  private static func guess(_ character: Character) -> Style? {
+    guard case .guess(let style)? = Workshop.Answer(String(character)) else { return nil }
+    return style
+  }
+
   private mutating func pressedKeyInQuizPrompt(_ key: Key, choice: Int) -> [Command] {
+    if case .character(let character) = key, let answer = Workshop.Answer(String(character)) {
+      switch answer {
+      case .guess(let style): return guessedStyle(style, choice: choice)
+      case .quit: return [.quit(.pressedQuit)]
+      }
+    }
     switch key {
-    case .character("l"), .character("L"):
-      return guessedStyle(.leader, choice: choice)
-    case .character("m"), .character("M"):
-      return guessedStyle(.manager, choice: choice)
     case .escape, .backspace, .left:
       screens.removeLast()
-    case .character("q"):
-      return [.quit(.pressedQuit)]
     default:
       notice = Notice(text: "Press l for leader or m for manager (Esc to choose again).", isError: true)
     }
@@ -293,7 +297,7 @@ extension AppModel {
   /// game goes on, or the ending shows.
   private mutating func continuedFromPanel() {
     let closed = screens.removeLast()
-    if case .result = closed, discuss, let game, Workshop.discussion(after: game) != nil {
+    if case .result = closed, let game, workshop.discussion(after: game) != nil {
       screens.append(.discussion(scroll: 0))
       return
     }
@@ -356,13 +360,16 @@ extension AppModel {
   }
 
   private mutating func pressedKeyInLoadPicker(_ key: Key, cursor: Int) -> [Command] {
+    switch ListKey(key, cursor: cursor, count: saves.count, numbered: false) {
+    case .moved(let index)?:
+      replaceTop(.loadPicker(cursor: index))
+      return []
+    case .picked(let index)?:
+      return choseSave(index)
+    case .notOffered, nil:
+      break
+    }
     switch key {
-    case .up, .character("k"):
-      replaceTop(.loadPicker(cursor: max(0, cursor - 1)))
-    case .down, .character("j"), .tab:
-      replaceTop(.loadPicker(cursor: max(0, min(saves.count - 1, cursor + 1))))
-    case .enter, .character(" "):
-      return choseSave(cursor)
     case .escape, .backspace, .left, .character("l"):
       screens.removeLast()
     case .character("q"):

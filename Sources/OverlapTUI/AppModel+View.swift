@@ -43,7 +43,7 @@ private func draw(_ screen: Screen, _ model: AppModel, on canvas: inout Canvas) 
   case (.quizPrompt(let choice), let game?):
     return QuizPrompt.draw(game: game, choice: choice, on: &canvas)
   case (.result(let scroll), let game?):
-    let quiz = model.quizScore.map { ResultPanel.QuizAnswer(guess: model.lastGuess, score: $0) }
+    let quiz = model.session?.quizScore.map { ResultPanel.QuizAnswer(guess: model.session?.lastGuess, score: $0) }
     return ResultPanel.draw(game: game, quiz: quiz, scroll: scroll, on: &canvas)
   case (.discussion(let scroll), let game?):
     return DiscussionPanel.draw(model, game: game, scroll: scroll, on: &canvas)

@@ -13,8 +13,8 @@ public struct AppModel: Equatable, Sendable {
   public internal(set) var session: Session?
   /// The slot the open game autosaves to.
   public internal(set) var autosaveSlot = ""
-  /// Workshop mode: after each result, pause on the scene's discussion prompt.
-  public let discuss: Bool
+  /// The classroom flow: who decides, the quiz question, discussion pauses.
+  public let workshop: Workshop
   /// The finished game's debrief, built once: it replays the game's key turns.
   var debrief: Debrief?
   /// The scenario files, once listed; loading them is left until a screen needs them.
@@ -35,7 +35,7 @@ public struct AppModel: Equatable, Sendable {
     self.capabilities = capabilities
     self.catalog = catalog
     self.saves = saves
-    self.discuss = discuss
+    workshop = Workshop(discuss: discuss)
     screens = [.menu(cursor: 0)]
     if let opened { open(opened) }
   }
@@ -50,8 +50,6 @@ public struct AppModel: Equatable, Sendable {
     }
   }
   public var game: Playthrough? { session?.game }
-  /// Team members in playing order; empty for solo play.
-  var players: [String] { session?.players ?? [] }
   /// The style guessed for each move; nil when the game is not a quiz.
   var quiz: [Style?]? { session?.quiz }
   var scenarios: [CatalogEntry] { catalog ?? [] }
@@ -83,18 +81,6 @@ public struct AppModel: Equatable, Sendable {
   /// Builds the debrief once the game has ended; the ending screen draws it at any width.
   mutating func debriefIfFinished() {
     debrief = session.flatMap { $0.game.isFinished ? Debrief($0) : nil }
-  }
-
-  /// The quiz score so far; nil when the game is not a quiz.
-  var quizScore: Debrief.Quiz? {
-    guard let quiz, let game else { return nil }
-    return Debrief.Quiz(styles: game.turns.map { game.scenario.choices[$0.choice].style }, guesses: quiz)
-  }
-
-  /// The guess for the last move played, in a quiz.
-  var lastGuess: Style? {
-    guard let quiz, let game, quiz.indices.contains(game.turns.count - 1) else { return nil }
-    return quiz[game.turns.count - 1]
   }
 
   /// The items of the main menu; "continue" only when there is a game to continue. A game

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// Where the moves so far sit between all leader and all manager.
 enum BalanceGauge {

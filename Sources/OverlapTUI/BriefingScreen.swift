@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// Before the first move: the scenario's introduction on a screen of its own, so the
 /// player meets the situation and its people before choosing. Any key begins.

@@ -1,3 +1,5 @@
+import OverlapText
+
 /// The header bar and the footer of key hints that most screens share.
 extension Canvas {
   /// A key hint in the footer; lower `priority` numbers are dropped last when space runs out.
@@ -12,12 +14,14 @@ extension Canvas {
   }
 
   /// The header bar: a title on the left, and on the right `parts` joined by dots. Parts
-  /// come most important first; the last ones are dropped when they do not fit.
-  mutating func header(left: String, right parts: [String]) {
+  /// come most important first; the last ones are dropped when they do not fit, and
+  /// before the left side is cut to fewer than `keepingLeft` columns.
+  mutating func header(left: String, right parts: [String], keepingLeft: Int = 0) {
     let width = grid.width
     fill(Rect(row: 0, column: 0, width: width, height: 1), style: theme.header)
     // Half the bar, or all that a short title leaves free.
-    let room = max(0, width / 2 - 1, width - TextLayout.width(of: shown(left)) - 3)
+    let leftWidth = TextLayout.width(of: shown(left))
+    let room = max(0, min(max(width / 2 - 1, width - leftWidth - 3), width - min(leftWidth, keepingLeft) - 3))
     var parts = parts
     while parts.count > 1 && TextLayout.width(of: shown(parts.joined(separator: " \(glyphs.dot) "))) > room {
       parts.removeLast()
@@ -74,11 +78,21 @@ extension Canvas {
     return Viewport(maxScroll: maxScroll, pageHeight: inner.height)
   }
 
-  /// The body of a full page of prose (help, the briefing) at a readable measure, between
-  /// the header and the footer, scrolled by `scroll`.
-  mutating func readablePage(_ content: (Int) -> [StyledLine], scroll: Int) -> Viewport {
+  /// The body of a full page (help, the briefing, history, the ending) between the header
+  /// and the footer, scrolled by `scroll`. From 100 columns it is centred at `measure`
+  /// (nil: the whole width); below, it keeps the page margin unless that would leave
+  /// fewer than `minimumWidth` columns.
+  mutating func readablePage(
+    measure: Int? = 90, minimumWidth: Int = 0, _ content: (Int) -> [StyledLine], scroll: Int
+  ) -> Viewport {
     let size = grid.size
-    let margin = size.width >= 100 ? (size.width - 90) / 2 : 2
+    let pageMargin = ScreenLayout.pageMargin
+    let margin =
+      if let measure, size.width >= 100 {
+        (size.width - measure) / 2
+      } else {
+        size.width - 2 * pageMargin >= minimumWidth ? pageMargin : 0
+      }
     let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
     let maxScroll = scrolled(content(area.width), in: area, scroll: scroll)
     return Viewport(maxScroll: maxScroll, pageHeight: area.height)

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// A grid being drawn, with the glyphs and theme of the terminal it is for, and
 /// the clickable regions the drawing creates.

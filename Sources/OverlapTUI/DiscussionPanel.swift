@@ -1,5 +1,6 @@
 import OverlapEngine
 import OverlapLab
+import OverlapText
 
 /// Workshop mode: the scene's discussion prompt after the result, so the room can talk
 /// before the next turn; any key continues.
@@ -7,8 +8,9 @@ enum DiscussionPanel {
   static func draw(_ model: AppModel, game: Playthrough, scroll: Int, on canvas: inout Canvas) -> Viewport {
     let theme = canvas.theme
     let width = canvas.panelWidth(64)
-    var lines = canvas.wrap(paragraphs: Workshop.discussion(after: game) ?? "", style: theme.title, width: width - 4)
-    if !game.isFinished, let next = Workshop.decider(model.players, move: game.state.moves) {
+    let prompt = model.workshop.discussion(after: game) ?? ""
+    var lines = canvas.wrap(paragraphs: prompt, style: theme.title, width: width - 4)
+    if let next = model.session?.decider {
       lines.append(StyledLine())
       lines.append(StyledLine([Span("Next: ", theme.muted), Span(next, theme.title), Span(" decides.", theme.muted)]))
     }

@@ -1,5 +1,6 @@
 import OverlapEngine
 import OverlapLab
+import OverlapText
 
 /// The end of the game: the debrief, from the ending's title, tone and text to the meters
 /// over time, the mix of styles, the turns that mattered and, in a workshop, the quiz
@@ -19,13 +20,15 @@ enum EndingScreen {
         Canvas.Hint(key: canvas.glyphs.enterKey, label: "menu", priority: 1),
         Canvas.Hint(key: "q", label: "quit", priority: 0),
       ], notice: model.notice)
+    let debrief = model.debrief ?? Debrief(model.session ?? Session(game: game))
+    let page = canvas
     // The debrief needs 40 columns; small terminals give up the margin for it.
-    let margin = size.width >= 100 ? (size.width - 96) / 2 : size.width >= 44 ? 2 : 0
-    let area = Rect(row: 2, column: margin, width: size.width - 2 * margin, height: size.height - 4)
-    let debrief = model.debrief ?? Debrief(game: game, players: model.players, quiz: model.quiz)
-    // Always painted: the theme keeps bold and dim on terminals without colour.
-    let text = debrief.text(width: area.width, unicode: canvas.glyphs.isUnicode, color: true)
-    let maxScroll = canvas.scrolled(ANSIText.lines(text, theme: canvas.theme), in: area, scroll: scroll)
-    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+    return canvas.readablePage(
+      measure: 96, minimumWidth: 40,
+      { width in
+        debrief.lines(width: width, unicode: page.glyphs.isUnicode).map { line in
+          StyledLine(line.spans.map { Span(page.shown($0.text), page.theme.printed($0.style)) })
+        }
+      }, scroll: scroll)
   }
 }

@@ -1,11 +1,9 @@
 import OverlapEngine
 import OverlapLab
+import OverlapText
 
 /// The game screen: header, narrative, meters and balance, the numbered moves, key hints.
 enum GameScreen {
-  /// Rows the wide sidebar needs for the meters and the balance gauge.
-  static let sidebarRows = 12
-
   /// The widest the story and the moves get: past it, lines are too long to read.
   static let mainWidthCap = 100
   /// The widest the sidebar gets on a very wide terminal.
@@ -17,7 +15,7 @@ enum GameScreen {
     drawHeader(model, game: game, compact: compact, on: &canvas)
     canvas.footer(
       hints(count: game.legalChoices.count, quiz: model.quiz != nil, glyphs: canvas.glyphs), notice: model.notice)
-    var body = Rect(row: 1, column: 0, width: size.width, height: size.height - 2)
+    var body = Rect(row: 1, column: 0, width: size.width, height: size.height - ScreenLayout.chromeRows)
 
     // On a very wide terminal the story and moves keep a readable width, the sidebar takes
     // what is left up to its own cap, and the two are centred together.
@@ -33,8 +31,8 @@ enum GameScreen {
     let (sidebarColumn, main) = body.right(sidebarWidth)
     let movesWidth = wide ? main : body
 
-    let reserved = compact ? (body.height >= 14 ? 4 : 3) + 1 + 2 : sidebarRows
-    let choiceRoom = max(1, min(body.height - reserved - 1, compact ? body.height / 2 : body.height * 2 / 5 + 2))
+    let reserved = compact ? (body.height >= 14 ? 4 : 3) + 1 + 2 : ScreenLayout.sidebarRows
+    let choiceRoom = ScreenLayout.moveRows(bodyHeight: body.height, reservedRows: reserved, compact: compact)
     let choiceRows = drawnChoiceRows(model, game: game, room: choiceRoom, width: movesWidth.width, canvas: canvas) + 1
     let split = movesWidth.bottom(choiceRows)
     var choicesArea = split.0
@@ -70,15 +68,14 @@ enum GameScreen {
       storyArea.height = lines.count + 1
       choicesArea.row = storyArea.bottom
     }
-    let decider = Workshop.decider(model.players, move: game.state.moves)
     canvas.horizontalRule(
       row: choicesArea.row, column: compact ? 0 : movesWidth.column, width: compact ? size.width : movesWidth.width,
-      label: game.isFinished ? "The end" : decider.map { "Your move, \($0)" } ?? "Your move")
+      label: game.isFinished ? "The end" : model.session?.decider.map { "Your move, \($0)" } ?? "Your move")
     drawChoices(
       model, game: game,
       in: Rect(
-        row: choicesArea.row + 1, column: movesWidth.column + 1, width: movesWidth.width - 2,
-        height: choicesArea.height - 1),
+        row: choicesArea.row + 1, column: movesWidth.column + ScreenLayout.moveListMargin,
+        width: movesWidth.width - 2 * ScreenLayout.moveListMargin, height: choicesArea.height - 1),
       on: &canvas)
     let maxScroll = canvas.scrolled(lines, in: storyArea, scroll: model.narrativeScroll, statusRow: choicesArea.row)
     return Viewport(maxScroll: maxScroll, pageHeight: storyArea.height)
@@ -95,16 +92,18 @@ enum GameScreen {
     let ended = game.isFinished && !showingResult
     let total = game.scenario.turnsFrom[state.scene] + state.moves
     var right: [String] = []
-    if !ended, let decider = Workshop.decider(model.players, move: state.moves) {
+    if !ended, let decider = model.session?.decider(ofMove: state.moves) {
       right.append("\(decider) decides")
     }
     right.append(
       ended
         ? "Ended after \(state.moves) turns" : compact ? "Turn \(state.turn)/\(total)" : "Turn \(state.turn) of \(total)")
-    if let score = model.quizScore { right.append("quiz \(score.right)/\(score.total)") }
+    if let score = model.session?.quizScore { right.append("quiz \(score.right)/\(score.total)") }
     right.append("seed \(game.seed)")
-    let left = compact ? game.scenario.title : "Overlap \(canvas.glyphs.pointer) \(game.scenario.title)"
-    canvas.header(left: left, right: right)
+    let brand = compact ? "" : "Overlap \(canvas.glyphs.pointer) "
+    canvas.header(
+      left: brand + game.scenario.title, right: right,
+      keepingLeft: TextLayout.width(of: brand) + ScreenLayout.headerTitleWidth)
   }
 
   static func hints(count: Int, quiz: Bool, glyphs: Glyphs) -> [Canvas.Hint] {
@@ -152,7 +151,8 @@ enum GameScreen {
     func block(_ number: Int, full: Bool) -> [StyledLine] {
       let choice = legal[number]
       let style = game.scenario.choices[choice].style
-      let tag = narrowTags ? (style == .leader ? "L " : "M ") : (style == .leader ? "leader  " : "manager ")
+      let tag =
+        narrowTags ? (style == .leader ? "L " : "M ") : style.rawValue.rightPadded(to: ScreenLayout.moveTagWidth)
       var prefix = [
         Span(number == cursor ? "\(canvas.glyphs.pointer) " : "  ", canvas.theme.key),
         Span("\(number + 1) ", canvas.theme.key),
@@ -172,7 +172,9 @@ enum GameScreen {
   }
 
   static func drawnChoiceRows(_ model: AppModel, game: Playthrough, room: Int, width: Int, canvas: Canvas) -> Int {
-    min(room, choiceBlocks(model, game: game, room: room, width: width - 2, canvas: canvas).reduce(0) { $0 + $1.count })
+    let listWidth = width - 2 * ScreenLayout.moveListMargin
+    let blocks = choiceBlocks(model, game: game, room: room, width: listWidth, canvas: canvas)
+    return min(room, blocks.reduce(0) { $0 + $1.count })
   }
 
   static func drawChoices(_ model: AppModel, game: Playthrough, in rect: Rect, on canvas: inout Canvas) {

@@ -1,3 +1,5 @@
+import OverlapText
+
 /// A screenful of styled characters: what `view` returns and the terminal backend draws.
 public struct Grid: Equatable, Sendable {
   public let size: Size

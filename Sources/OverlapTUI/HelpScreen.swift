@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// The keys, and a short reminder of what the game is about.
 enum HelpScreen {

@@ -1,9 +1,9 @@
 import OverlapEngine
+import OverlapText
 
 /// Every turn played so far: the move, its style and lens, and the meters after it.
 enum HistoryScreen {
   static func draw(_ model: AppModel, game: Playthrough, scroll: Int, on canvas: inout Canvas) -> Viewport {
-    let size = canvas.grid.size
     canvas.header(left: "History \(canvas.glyphs.dot) \(game.scenario.title)", right: "seed \(game.seed)")
     canvas.footer(
       [
@@ -11,10 +11,8 @@ enum HistoryScreen {
         Canvas.Hint(key: "Esc", label: "back", priority: 0),
         Canvas.Hint(key: "q", label: "quit", priority: 0),
       ], notice: model.notice)
-    let area = Rect(row: 2, column: 2, width: size.width - 4, height: size.height - 4)
-    let lines = content(game, width: area.width, canvas: canvas)
-    let maxScroll = canvas.scrolled(lines, in: area, scroll: scroll)
-    return Viewport(maxScroll: maxScroll, pageHeight: area.height)
+    let page = canvas
+    return canvas.readablePage(measure: nil, { content(game, width: $0, canvas: page) }, scroll: scroll)
   }
 
   static func content(_ game: Playthrough, width: Int, canvas: Canvas) -> [StyledLine] {

@@ -1,3 +1,5 @@
+import OverlapText
+
 /// Choosing a save to load.
 enum LoadPickerScreen {
   static func draw(_ model: AppModel, cursor: Int, on canvas: inout Canvas) -> Viewport {
@@ -22,14 +24,9 @@ enum LoadPickerScreen {
     let nameWidth = min(28, max(12, body.width / 3))
     let stateWidth = min(26, max(8, body.width - nameWidth - 2 - 16 - 10))
     let showUpdated = body.width >= nameWidth + 2 + 16 + stateWidth + 10 + 21
-    let first = max(0, selected - body.height + 1)
+    let first = Canvas.firstShown(selected: selected, rows: body.height)
     for (index, entry) in model.saves.enumerated().dropFirst(first).prefix(body.height) {
-      let row = body.row + index - first
-      let area = Rect(row: row, column: body.column, width: body.width, height: 1)
-      var spans = [
-        Span(index == selected ? "\(canvas.glyphs.pointer) " : "  ", theme.key),
-        Span(canvas.truncate(entry.name, width: nameWidth - 1).rightPadded(to: nameWidth), theme.title),
-      ]
+      var spans = [Span(canvas.truncate(entry.name, width: nameWidth - 1).rightPadded(to: nameWidth), theme.title)]
       if let problem = entry.problem {
         spans.append(Span(canvas.truncate("unreadable: " + problem, width: body.width - nameWidth - 2), theme.error))
       } else {
@@ -42,9 +39,10 @@ enum LoadPickerScreen {
         }
         if showUpdated, let updated = entry.updated { spans.append(Span(readable(updated), theme.muted)) }
       }
-      canvas.spans(spans, row: row, column: body.column, width: body.width)
-      if index == selected { canvas.grid.restyle(area) { $0.reverse = true } }
-      canvas.hits.append(Hit(rect: area, action: .save(index)))
+      canvas.listRow(
+        spans, selected: index == selected,
+        in: Rect(row: body.row + index - first, column: body.column, width: body.width, height: 1),
+        action: .save(index))
     }
     return Viewport()
   }

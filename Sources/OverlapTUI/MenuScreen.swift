@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// The main menu: continue, new game, load, help, quit.
 enum MenuScreen {
@@ -36,17 +37,11 @@ enum MenuScreen {
     let selected = min(cursor, items.count - 1)
     for (index, item) in items.enumerated() where row < size.height - 1 {
       let (label, detail) = describe(item, model: model)
-      let area = Rect(row: row, column: column, width: width, height: 1)
-      var spans = [
-        Span(index == selected ? "\(canvas.glyphs.pointer) " : "  ", theme.key), Span("\(index + 1) ", theme.key),
-        Span(label.rightPadded(to: 13), theme.title),
-      ]
+      var spans = [Span("\(index + 1) ", theme.key), Span(label.rightPadded(to: 13), theme.title)]
       if let detail { spans.append(Span(canvas.truncate(detail, width: max(0, width - 18)), theme.muted)) }
-      canvas.spans(spans, row: row, column: column, width: width)
-      if index == selected {
-        canvas.grid.restyle(area) { $0.reverse = true }
-      }
-      canvas.hits.append(Hit(rect: area, action: .menuItem(index)))
+      canvas.listRow(
+        spans, selected: index == selected, in: Rect(row: row, column: column, width: width, height: 1),
+        action: .menuItem(index))
       row += size.height >= 20 ? 2 : 1
     }
     return Viewport()

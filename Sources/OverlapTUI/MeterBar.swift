@@ -1,3 +1,5 @@
+import OverlapText
+
 /// A meter's level as a bar of `width` cells, coloured by level, with eighth-cell precision.
 enum MeterBar {
   static func spans(value: Int, width: Int, glyphs: Glyphs, theme: Theme) -> [Span] {

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// What the player knows things by: a move's text, an event's title. Ids stay for `run`,
 /// `check` and JSON, and never reach the screen.

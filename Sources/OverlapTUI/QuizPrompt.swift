@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// In a quiz, the question asked after choosing a move and before playing it.
 enum QuizPrompt {

@@ -1,5 +1,6 @@
 import OverlapEngine
 import OverlapLab
+import OverlapText
 
 /// What the last move did, in a box over the game screen; any key continues.
 enum ResultPanel {

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// One participant as the facilitator's console shows them.
 public struct RoomConsoleRow: Equatable, Sendable {

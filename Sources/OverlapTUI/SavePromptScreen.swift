@@ -1,3 +1,5 @@
+import OverlapText
+
 /// The save-to-slot prompt, over the screen below it.
 enum SavePromptScreen {
   static func draw(name: String, problem: String?, on canvas: inout Canvas) -> Viewport {

@@ -1,3 +1,5 @@
+import OverlapText
+
 /// Choosing a scenario for a new game: titles on one side, the selected one's summary on the other.
 enum ScenarioPickerScreen {
   static func draw(_ model: AppModel, cursor: Int, on canvas: inout Canvas) -> Viewport {
@@ -26,17 +28,15 @@ enum ScenarioPickerScreen {
     let wide = size.width >= 80
     let listWidth = wide ? min(36, body.width / 3) : body.width
     let listHeight = wide ? body.height : min(catalog.count, max(1, body.height / 2))
-    let first = max(0, selected - listHeight + 1)
+    let first = Canvas.firstShown(selected: selected, rows: listHeight)
     for (index, entry) in catalog.enumerated().dropFirst(first).prefix(listHeight) {
-      let row = body.row + index - first
-      let area = Rect(row: row, column: body.column, width: listWidth, height: 1)
-      canvas.spans(
+      canvas.listRow(
         [
-          Span(index == selected ? "\(canvas.glyphs.pointer) " : "  ", theme.key), Span("\(index + 1) ", theme.key),
+          Span("\(index + 1) ", theme.key),
           Span(canvas.truncate(entry.title, width: listWidth - 5), entry.problem == nil ? theme.title : theme.muted),
-        ], row: row, column: body.column, width: listWidth)
-      if index == selected { canvas.grid.restyle(area) { $0.reverse = true } }
-      canvas.hits.append(Hit(rect: area, action: .scenario(index)))
+        ], selected: index == selected,
+        in: Rect(row: body.row + index - first, column: body.column, width: listWidth, height: 1),
+        action: .scenario(index))
     }
     let detail =
       wide

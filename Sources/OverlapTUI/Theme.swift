@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// The styles screens draw with, by meaning. Without colour, emphasis falls back to
 /// bold, dim and reverse so nothing depends on colour alone.
@@ -22,7 +23,19 @@ struct Theme: Sendable {
   var success: CellStyle { hasColor ? CellStyle(foreground: .green, bold: true) : CellStyle(bold: true) }
   var note: CellStyle { hasColor ? CellStyle(foreground: .cyan) : CellStyle() }
 
-  func style(_ style: Style) -> CellStyle {
+  /// A style from printed text (the debrief) as this theme draws it: dim text muted,
+  /// and without colour only bold and dim kept, so emphasis never depends on colour alone.
+  func printed(_ style: CellStyle) -> CellStyle {
+    var drawn = style
+    if style.dim {
+      drawn.dim = muted.dim
+      if drawn.foreground == .normal { drawn.foreground = muted.foreground }
+    }
+    if !hasColor { drawn.foreground = .normal }
+    return drawn
+  }
+
+    func style(_ style: Style) -> CellStyle {
     guard hasColor else { return CellStyle(bold: style == .leader) }
     return CellStyle(foreground: style == .leader ? .magenta : .cyan, bold: true)
   }

@@ -1,5 +1,6 @@
 import CNcursesw
 import OverlapTUI
+import OverlapText
 
 #if canImport(Glibc)
   import Glibc

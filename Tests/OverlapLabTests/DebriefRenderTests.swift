@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapText
 import Testing
 
 @testable import OverlapLab
@@ -80,7 +81,7 @@ import Testing
       let foreign = text.unicodeScalars.filter { !$0.isASCII }
       #expect(foreign.isEmpty, "\(debrief.scenario.id): \(String(String.UnicodeScalarView(foreign)))")
     }
-    #expect(TerminalPage.ascii("“Zoë” — it’s…") == "\"Zoe\" -- it's...")
+    #expect(TextLayout.ascii("“Zoë” — it’s…") == "\"Zoe\" -- it's...")
   }
 
   @Test func textTellsTheStoryOfTheGame() throws {
@@ -101,11 +102,15 @@ import Testing
     #expect(Debrief(game: try DebriefGames.thriving()).text().contains("What it means: Both styles together."))
   }
 
-  @Test func colourIsOnlyThereWhenAskedFor() throws {
+  @Test func stylesAreDataInTheLinesAndEscapesOnlyAtTheEdge() throws {
     let debrief = Debrief(game: try DebriefGames.mixed())
-    #expect(debrief.text(color: true).contains("\u{1B}[1m"))
-    #expect(debrief.text(color: true).contains("\u{1B}[35m"))
-    #expect(!debrief.text(color: false).contains("\u{1B}"))
+    let lines = debrief.lines(width: 80)
+    #expect(lines[0].spans == [Span("Debrief: A tiny test scenario", CellStyle(bold: true))])
+    let byTurn = try #require(lines.first { $0.text.hasPrefix("  By turn") })
+    #expect(byTurn.spans.contains(Span("L", CellStyle(foreground: .magenta))))
+    #expect(!debrief.text().contains("\u{1B}"))
+    #expect(lines.text(ansi: true).contains("\u{1B}[1mDebrief: A tiny test scenario\u{1B}[0m\n"))
+    #expect(lines.text(ansi: true).contains("\u{1B}[35mL\u{1B}[0m"))
   }
 
   // MARK: - Charts
@@ -149,7 +154,7 @@ import Testing
     let axis = debrief.turnAxis(width: width, unicode: true)
     #expect(axis.labels.hasSuffix("1000"))
     #expect(axis.labels.hasPrefix("0"))
-    #expect(debrief.text(width: width, unicode: true, color: false).contains("Meters over 1000 turns"))
+    #expect(debrief.text(width: width, unicode: true).contains("Meters over 1000 turns"))
   }
 
   // MARK: - Markdown and HTML

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapText
 import Testing
 
 @testable import OverlapLab
@@ -299,9 +300,9 @@ import Testing
   }
 
   @Test func wideCharactersCountTwoColumns() {
-    #expect(ScenarioLinter.width(of: "abc") == 3)
-    #expect(ScenarioLinter.width(of: "日本") == 4)
-    #expect(ScenarioLinter.width(of: "e\u{301}") == 1)
+    #expect(TextLayout.width(of: "abc") == 3)
+    #expect(TextLayout.width(of: "日本") == 4)
+    #expect(TextLayout.width(of: "e\u{301}") == 1)
   }
 
   /// Text marked with the facts it takes for granted is checked against played games.

@@ -11,10 +11,41 @@ import Testing
   }
 
   @Test func theDiscussionIsThatOfTheSceneJustPlayed() throws {
-    #expect(Workshop.discussion(after: try DebriefGames.play([])) == nil)
+    let workshop = Workshop(discuss: true)
+    #expect(workshop.discussion(after: try DebriefGames.play([])) == nil)
     // Kickoff has a prompt; the middle scene, played second, has none.
-    #expect(Workshop.discussion(after: try DebriefGames.play(["vision"])) == "Which first move matters most?")
-    #expect(Workshop.discussion(after: try DebriefGames.play(["vision", "control"])) == nil)
+    #expect(workshop.discussion(after: try DebriefGames.play(["vision"])) == "Which first move matters most?")
+    #expect(workshop.discussion(after: try DebriefGames.play(["vision", "control"])) == nil)
+  }
+
+  @Test func onlyAWorkshopThatDiscussesPauses() throws {
+    #expect(Workshop(discuss: false).discussion(after: try DebriefGames.play(["vision"])) == nil)
+  }
+
+  @Test(arguments: [
+    ("l", Workshop.Answer.guess(.leader)), ("Leader", .guess(.leader)), (" M ", .guess(.manager)),
+    ("manager", .guess(.manager)), ("Q", .quit), ("quit", .quit),
+  ])
+  func quizAnswersReadTheSameTypedOrAsAKey(input: String, answer: Workshop.Answer) {
+    #expect(Workshop.Answer(input) == answer)
+  }
+
+  @Test func anythingElseIsNoAnswer() {
+    for input in ["", "x", "lm", "1", "leaders"] { #expect(Workshop.Answer(input) == nil) }
+  }
+
+  @Test func theSessionKnowsWhoDecidesAndTheScoreSoFar() throws {
+    var session = Session(game: try DebriefGames.play([]), players: ["Ana", "Bo"], quiz: true)
+    #expect(session.decider == "Ana")
+    #expect(session.lastGuess == nil)
+    try session.play("vision", guess: .manager)
+    #expect(session.decider == "Bo")
+    #expect(session.decider(ofMove: 0) == "Ana")
+    #expect(session.lastGuess == .manager)
+    #expect(session.quizScore?.right == 0)
+    try session.play("control", guess: .manager)
+    #expect(session.quizScore?.summary == "1 of 2 styles named correctly (50%).")
+    #expect(Session(game: try DebriefGames.play([])).quizScore == nil)
   }
 
   @Test func aQuizCountsMissingAnswersAsMissed() {

@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapText
 import Testing
 
 @testable import OverlapTUI

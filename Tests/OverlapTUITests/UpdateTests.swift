@@ -259,9 +259,10 @@ import Testing
     #expect(model == entered)
   }
 
-  /// In a quiz, l and m answer for the selected move, exactly as the question would.
+  /// In a quiz, l and m answer for the selected move, exactly as the question would, and
+  /// by the same rule (`Workshop.Answer`), so capitals count on both screens.
   @Test func inAQuizLAndMAnswerForTheSelectedMove() throws {
-    for (key, style) in [("l", Style.leader), ("m", .manager)] {
+    for (key, style) in [("l", Style.leader), ("m", .manager), ("L", .leader), ("M", .manager)] {
       var direct = try TUIFixtures.workshop()
       _ = send(&direct, .pressedKey(.down))
       #expect(send(&direct, .pressedKey(.character(Character(key)))) == [.autosave])

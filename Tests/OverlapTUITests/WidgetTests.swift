@@ -1,5 +1,6 @@
 import Foundation
 import OverlapEngine
+import OverlapText
 import Testing
 
 @testable import OverlapTUI
@@ -113,10 +114,24 @@ import Testing
     #expect(wrapped == ["^[[8mhidden"])
   }
 
-  @Test func debriefTextKeepsItsColoursAndShowsAnyOtherEscape() {
-    let lines = ANSIText.lines("\u{1B}[1mbold\u{1B}[0m \u{1B}[8mshown\u{1B}]0;x\u{07} end", theme: theme)
-    #expect(lines.map(\.text) == ["bold ^[[8mshown^[]0;x^G end"])
-    #expect(lines[0].glyphs[0].style.bold)
+  @Test func theEndingScreenShowsEscapesInANameAndKeepsTheDebriefsStyles() throws {
+    let session = Session(game: try TUIFixtures.game(["plan", "control", "finish-lead"]), players: ["\u{1B}[31mEve"])
+    let model = AppModel(
+      size: Size(width: 80, height: 24), capabilities: TUIFixtures.unicode, catalog: [], saves: [],
+      opened: OpenedGame(session: session, autosaveSlot: "autosave-tiny"))
+    let grid = view(model, size: model.size)
+    #expect(grid.text.contains("Team: ^[[31mEve"))
+    let title = try #require(grid.lines.firstIndex { $0.contains("Debrief: A tiny test scenario") })
+    let column = try #require(grid.lines[title].firstIndex(of: "D")).utf16Offset(in: grid.lines[title])
+    #expect(grid[title, column].style == CellStyle(bold: true))
+  }
+
+  @Test func printedStylesFollowTheTheme() {
+    let dim = CellStyle(dim: true)
+    #expect(Theme(hasColor: true).printed(dim) == CellStyle(foreground: .gray))
+    #expect(Theme(hasColor: false).printed(dim) == CellStyle(dim: true))
+    #expect(Theme(hasColor: false).printed(CellStyle(foreground: .magenta, bold: true)) == CellStyle(bold: true))
+    #expect(Theme(hasColor: true).printed(CellStyle(foreground: .red)) == CellStyle(foreground: .red))
   }
 }
 
@@ -134,5 +149,56 @@ import Testing
     }
     #expect(try sidebar(shown).contains { $0.hasPrefix("Money left") })
     #expect(try !sidebar(text).contains { $0.lowercased().contains("budget") || $0.contains("Money") })
+  }
+}
+
+/// The keys and rows every list picker shares: the menu, the scenarios and the saves.
+@Suite struct ListTests {
+  @Test(arguments: [
+    (Key.up, ListKey.moved(to: 1)), (.character("j"), .moved(to: 2)), (.tab, .moved(to: 2)), (.enter, .picked(2)),
+    (.character(" "), .picked(2)), (.character("1"), .picked(0)), (.character("4"), .notOffered(4)),
+    (.character("0"), .notOffered(0)),
+  ])
+  func keysMoveAndPick(key: Key, action: ListKey) {
+    #expect(ListKey(key, cursor: 2, count: 3, numbered: true) == action)
+  }
+
+  @Test func theEndsStopTheCursorAndAnUnnumberedListIgnoresDigits() {
+    #expect(ListKey(.up, cursor: 0, count: 3, numbered: true) == .moved(to: 0))
+    #expect(ListKey(.down, cursor: 0, count: 0, numbered: true) == .moved(to: 0))
+    #expect(ListKey(.character("1"), cursor: 0, count: 0, numbered: true) == .notOffered(1))
+    #expect(ListKey(.character("1"), cursor: 0, count: 3, numbered: false) == nil)
+    #expect(ListKey(.character("x"), cursor: 0, count: 3, numbered: true) == nil)
+  }
+
+  @Test func theSelectedRowHasThePointerAndTheHighlight() {
+    var canvas = Canvas(size: Size(width: 12, height: 2), glyphs: .unicode, theme: Theme(hasColor: false))
+    canvas.listRow([Span("one")], selected: false, in: Rect(row: 0, column: 0, width: 12, height: 1), action: .save(0))
+    canvas.listRow([Span("two")], selected: true, in: Rect(row: 1, column: 0, width: 12, height: 1), action: .save(1))
+    #expect(canvas.grid.lines == ["  one", "▸ two"])
+    #expect(!canvas.grid[0, 2].style.reverse)
+    #expect(canvas.grid[1, 11].style.reverse)
+    #expect(canvas.hits.map(\.action) == [.save(0), .save(1)])
+    #expect(Canvas.firstShown(selected: 7, rows: 5) == 3)
+  }
+}
+
+/// Help, the briefing, history and the ending scroll on one kind of page.
+@Suite struct PageTests {
+  @Test(arguments: [
+    (90 as Int?, 0, 42, 38), (96, 40, 42, 42), (96, 40, 44, 40), (90, 0, 120, 90), (96, 40, 120, 96), (nil, 0, 120, 116),
+  ])
+  func aPageIsCentredAtItsMeasureOrKeepsItsMarginWhenThereIsRoom(
+    measure: Int?, minimumWidth: Int, screenWidth: Int, pageWidth: Int
+  ) {
+    var canvas = Canvas(size: Size(width: screenWidth, height: 12), glyphs: .unicode, theme: Theme(hasColor: true))
+    var offered = 0
+    _ = canvas.readablePage(
+      measure: measure, minimumWidth: minimumWidth,
+      {
+        offered = $0
+        return []
+      }, scroll: 0)
+    #expect(offered == pageWidth)
   }
 }

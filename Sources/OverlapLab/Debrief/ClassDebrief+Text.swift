@@ -1,10 +1,11 @@
 import OverlapEngine
+import OverlapText
 
 extension ClassDebrief {
-  /// The class comparison as terminal text, no line wider than `width` (at least 40).
+  /// The class comparison as styled terminal lines, none wider than `width` (at least 40).
   /// Each run's own debrief is left to `overlap debrief SAVE`, to keep this to a screen or two.
-  public func text(width: Int = 80, unicode: Bool = true, color: Bool = false) -> String {
-    var page = TerminalPage(width: width, unicode: unicode, color: color)
+  public func lines(width: Int = 80, unicode: Bool = true) -> [StyledLine] {
+    var page = TerminalPage(width: width, unicode: unicode)
     if groups.count > 1 {
       page.paragraph(
         "Class debrief: saves from \(groups.count) scenarios, each compared with its own.", indent: 0, paints: [.bold])
@@ -14,7 +15,7 @@ extension ClassDebrief {
       group.write(to: &page, heading: groups.count == 1 ? "Class debrief" : "Scenario")
       page.blank()
     }
-    return page.text
+    return page.lines
   }
 }
 
@@ -22,7 +23,7 @@ extension ClassDebrief.Group {
   func write(to page: inout TerminalPage, heading: String) {
     page.paragraph("\(heading): \(scenario.title) (\(scenario.id))", indent: 0, paints: [.bold])
     page.paragraph("\(Debrief.plural(runs.count, "run")) \(page.dot) \(seedNote)", indent: 0, paints: [.dim])
-    page.line(page.paint(page.rule, .dim))
+    page.line([page.paint(page.rule, .dim)])
     writeTable(&page)
     writeEndings(&page)
     writeTurns(&page)
@@ -66,16 +67,16 @@ extension ClassDebrief.Group {
       "  " + page.pad("team / player", nameWidth) + " " + page.pad("ending", endingWidth) + page.pad("tone", 8)
     header += " mor eff sta" + page.padLeft("leader", 7)
     if hasQuiz { header += page.padLeft("quiz", quizWidth) }
-    page.line(page.paint(header, .dim))
+    page.line([page.paint(header, .dim)])
     for run in runs {
-      var row = "  " + page.pad(page.fit(Self.who(run), nameWidth), nameWidth) + " "
-      row += page.pad(page.fit(run.ending?.title ?? "(not finished)", endingWidth - 1), endingWidth)
+      let name = "  " + page.pad(page.fit(Self.who(run), nameWidth), nameWidth) + " "
+      let ending = page.pad(page.fit(run.ending?.title ?? "(not finished)", endingWidth - 1), endingWidth)
       let tone = run.ending?.tone
-      row += tone.map { page.paint(page.pad($0.rawValue, 8), Debrief.paint($0)) } ?? page.pad("", 8)
-      row += run.meters.map { page.padLeft(String($0.end), 4) }.joined()
-      row += page.padLeft("\(run.styles.leaderShare)%", 7)
-      if hasQuiz { row += page.padLeft(run.quiz.map { "\($0.percent)%" } ?? "-", quizWidth) }
-      page.line(row)
+      var numbers = run.meters.map { page.padLeft(String($0.end), 4) }.joined()
+      numbers += page.padLeft("\(run.styles.leaderShare)%", 7)
+      if hasQuiz { numbers += page.padLeft(run.quiz.map { "\($0.percent)%" } ?? "-", quizWidth) }
+      let toneCell = tone.map { page.paint(page.pad($0.rawValue, 8), Debrief.paint($0)) } ?? Span(page.pad("", 8))
+      page.line([Span(name + ending), toneCell, Span(numbers)])
     }
     page.paragraph("leader: the share of leader moves; the rest were manager moves.", paints: [.dim])
   }
@@ -88,14 +89,16 @@ extension ClassDebrief.Group {
     // Names follow on the same line when there is room for them, else on the next.
     let inline = page.width - leadWidth >= 20
     for ending in endings {
-      let lead =
-        "  " + page.pad(page.fit(ending.title, titleWidth), titleWidth) + " "
-        + page.paint(page.pad(ending.tone.rawValue, 8), Debrief.paint(ending.tone))
-        + page.bar(ending.runs.count, of: runs.count, width: barWidth) + page.padLeft(String(ending.runs.count), 3)
-        + "  "
+      let lead = [
+        Span("  " + page.pad(page.fit(ending.title, titleWidth), titleWidth) + " "),
+        page.paint(page.pad(ending.tone.rawValue, 8), Debrief.paint(ending.tone)),
+        Span(
+          page.bar(ending.runs.count, of: runs.count, width: barWidth) + page.padLeft(String(ending.runs.count), 3)
+            + "  "),
+      ]
       let names = ending.runs.joined(separator: ", ")
       if inline {
-        page.paragraph(names, indent: 0, lead: lead, leadWidth: leadWidth, hang: leadWidth)
+        page.paragraph(names, indent: 0, lead: lead, hang: leadWidth)
       } else {
         page.line(lead)
         if !names.isEmpty { page.paragraph(names, indent: 4) }
@@ -116,8 +119,7 @@ extension ClassDebrief.Group {
       for pick in turn.picks {
         let style = page.paint(page.pad(pick.style.rawValue, 8), Debrief.paint(pick.style))
         let move = page.fit(pick.choiceText, max(10, page.width / 2 - 12))
-        page.paragraph(
-          "\(move) \(page.arrow) \(pick.runs.joined(separator: ", "))", indent: 4, lead: style, leadWidth: 8, hang: 8)
+        page.paragraph("\(move) \(page.arrow) \(pick.runs.joined(separator: ", "))", indent: 4, lead: [style], hang: 8)
       }
     }
   }

@@ -1,16 +1,15 @@
 import OverlapEngine
+import OverlapText
 
 extension Debrief {
-  /// The debrief as terminal text, no line wider than `width` (at least 40).
+  /// The debrief as styled terminal lines, none wider than `width` (at least 40).
   ///
-  /// - Parameters:
-  ///   - unicode: braille charts and box drawing; false gives plain ASCII for
-  ///     terminals whose locale is not UTF-8.
-  ///   - color: ANSI colour codes; leave false when the text goes into a grid or a file.
-  public func text(width: Int = 80, unicode: Bool = true, color: Bool = false) -> String {
-    var page = TerminalPage(width: width, unicode: unicode, color: color)
+  /// - Parameter unicode: braille charts and box drawing; false gives plain ASCII for
+  ///   terminals whose locale is not UTF-8.
+  public func lines(width: Int = 80, unicode: Bool = true) -> [StyledLine] {
+    var page = TerminalPage(width: width, unicode: unicode)
     write(to: &page)
-    return page.text
+    return page.lines
   }
 
   func write(to page: inout TerminalPage) {
@@ -32,7 +31,7 @@ extension Debrief {
     page.paragraph("Debrief: \(scenario.title)", indent: 0, paints: [.bold])
     page.paragraph(headline(dot: page.dot), indent: 0, paints: [.dim])
     if !members.isEmpty { page.paragraph("Team: " + members.map(\.name).joined(separator: ", "), indent: 0) }
-    page.line(page.paint(page.rule, .dim))
+    page.line([page.paint(page.rule, .dim)])
   }
 
   func writeEnding(_ page: inout TerminalPage) {
@@ -45,7 +44,7 @@ extension Debrief {
     if let text = ending.text { page.paragraph(text) }
     if let debrief = ending.debrief {
       page.blank()
-      page.paragraph(debrief, lead: page.paint("What it means: ", .bold), leadWidth: 15)
+      page.paragraph(debrief, lead: [page.paint("What it means: ", .bold)])
     }
     page.blank()
     if let reason = endingReason { page.paragraph(reason) }
@@ -70,15 +69,16 @@ extension Debrief {
       let change = line.end - line.start
       let labels = [
         page.paint(page.pad(line.meter.capitalized, labelWidth), .bold),
-        page.pad("\(line.start) \(page.arrow) \(line.end)", labelWidth),
+        Span(page.pad("\(line.start) \(page.arrow) \(line.end)", labelWidth)),
         page.paint(page.pad(Self.signed(change), labelWidth), change > 0 ? .green : change < 0 ? .red : .dim),
       ]
       for (row, cells) in chart.enumerated() {
-        let label = row < labels.count ? labels[row] : String(repeating: " ", count: labelWidth)
+        let label = row < labels.count ? labels[row] : Span(String(repeating: " ", count: labelWidth))
         let scale = row == 0 ? String(range.upperBound) : row == height - 1 ? String(range.lowerBound) : ""
-        page.line(
-          "  " + label + page.paint(page.padLeft(scale, scaleWidth - 1), .dim) + " " + (page.unicode ? "│" : "|")
-            + cells)
+        page.line([
+          "  ", label, page.paint(page.padLeft(scale, scaleWidth - 1), .dim), Span(" " + (page.unicode ? "│" : "|")),
+          Span(cells),
+        ])
       }
     }
     let axis = turnAxis(width: chartWidth, unicode: page.unicode)
@@ -120,16 +120,19 @@ extension Debrief {
     for (style, count, share) in [
       (Style.leader, styles.leader, styles.leaderShare), (.manager, styles.manager, styles.managerShare),
     ] {
-      page.line(
-        "  " + page.paint(page.pad(style.rawValue.capitalized, 9), Self.paint(style), .bold)
-          + page.paint(page.bar(count, of: styles.total, width: barWidth), Self.paint(style))
-          + " \(count) (\(share)%)")
+      page.line([
+        "  ", page.paint(page.pad(style.rawValue.capitalized, 9), Self.paint(style), .bold),
+        page.paint(page.bar(count, of: styles.total, width: barWidth), Self.paint(style)),
+        Span(" \(count) (\(share)%)"),
+      ])
     }
     let letters = turns.map { page.paint($0.style == .leader ? "L" : "M", Self.paint($0.style)) }
     let perLine = max(1, (page.width - 11) / 2)
     for start in stride(from: 0, to: letters.count, by: perLine) {
       let label = start == 0 ? page.pad("By turn", 9) : String(repeating: " ", count: 9)
-      page.line("  " + label + letters[start..<min(letters.count, start + perLine)].joined(separator: " "))
+      let row = letters[start..<min(letters.count, start + perLine)]
+      let spaced = row.enumerated().flatMap { $0.offset == 0 ? [$0.element] : [Span(" "), $0.element] }
+      page.line([Span("  " + label)] + spaced)
     }
     if styles.phases.count > 1 {
       for phase in styles.phases { page.paragraph(Self.phaseLine(phase, dash: page.dash), indent: 4) }
@@ -150,12 +153,15 @@ extension Debrief {
     for use in lenses {
       let left = String(repeating: page.fullBlock, count: use.leader == 0 ? 0 : max(1, use.leader * barWidth / most))
       let right = String(repeating: page.fullBlock, count: use.manager == 0 ? 0 : max(1, use.manager * barWidth / most))
-      page.line(
-        "  " + page.padLeft(page.fit(use.lens.side(for: .leader), sideWidth), sideWidth) + " "
-          + page.padLeft(String(use.leader), 2) + " " + page.paint(page.padLeft(left, barWidth), Self.paint(.leader))
-          + (page.unicode ? " │ " : " | ")
-          + page.paint(page.pad(right, barWidth), Self.paint(.manager)) + " " + page.pad(String(use.manager), 2) + " "
-          + use.lens.side(for: .manager))
+      page.line([
+        Span(
+          "  " + page.padLeft(page.fit(use.lens.side(for: .leader), sideWidth), sideWidth) + " "
+            + page.padLeft(String(use.leader), 2) + " "),
+        page.paint(page.padLeft(left, barWidth), Self.paint(.leader)),
+        Span(page.unicode ? " │ " : " | "),
+        page.paint(page.pad(right, barWidth), Self.paint(.manager)),
+        Span(" " + page.pad(String(use.manager), 2) + " " + use.lens.side(for: .manager)),
+      ])
     }
     let unused = lenses.filter { $0.leader + $0.manager == 0 }.map { $0.lens.title }
     if !unused.isEmpty {
@@ -173,7 +179,7 @@ extension Debrief {
       page.paragraph(
         "Turn \(key.turn) \(page.dot) \(key.choiceText) (\(key.style.rawValue)\(lens))", paints: [.bold])
       page.paragraph(Self.movementLine(key), indent: 4)
-      if let note = key.note { page.paragraph(note, indent: 4, lead: page.paint("Note: ", .bold), leadWidth: 6) }
+      if let note = key.note { page.paragraph(note, indent: 4, lead: [page.paint("Note: ", .bold)]) }
       if key.alternatives.isEmpty {
         page.paragraph("No \(key.style.other.rawValue) move was offered at that moment.", indent: 4)
       } else {
@@ -181,11 +187,9 @@ extension Debrief {
       }
       for alternative in key.alternatives {
         let bullet = page.bullet + " "
+        page.paragraph(alternative.choiceText, indent: 6, lead: [Span(bullet)], hang: bullet.count)
         page.paragraph(
-          alternative.choiceText, indent: 6, lead: bullet, leadWidth: bullet.count,
-          hang: bullet.count)
-        page.paragraph(
-          outcome(of: alternative), indent: 6 + bullet.count, lead: page.arrow + " ", leadWidth: page.arrow.count + 1,
+          outcome(of: alternative), indent: 6 + bullet.count, lead: [Span(page.arrow + " ")],
           hang: page.arrow.count + 1)
       }
     }
@@ -198,8 +202,7 @@ extension Debrief {
       var sentence = "Turn \(effect.turn), from “\(effect.fromTitle)” on turn \(effect.fromTurn)"
       if let text = effect.text { sentence += ": \(text)" }
       if !effect.changes.isEmpty { sentence += " (\(Self.changeList(effect.changes)))" }
-      page.paragraph(
-        sentence, indent: 2, lead: page.bullet + " ", leadWidth: page.bullet.count + 1, hang: page.bullet.count + 1)
+      page.paragraph(sentence, indent: 2, lead: [Span(page.bullet + " ")], hang: page.bullet.count + 1)
     }
   }
 
@@ -218,9 +221,7 @@ extension Debrief {
       var parts = [Self.turnList(member.turns), "\(member.leader) leader, \(member.manager) manager"]
       if let right = member.quizRight { parts.append("quiz \(right) of \(member.turns.count)") }
       let name = page.pad(page.fit(member.name, nameWidth), nameWidth) + "  "
-      page.paragraph(
-        parts.joined(separator: " \(page.dot) "), lead: page.paint(name, .bold), leadWidth: nameWidth + 2,
-        hang: nameWidth + 2)
+      page.paragraph(parts.joined(separator: " \(page.dot) "), lead: [page.paint(name, .bold)], hang: nameWidth + 2)
     }
   }
 
@@ -243,19 +244,24 @@ extension Debrief {
     header += " mor eff sta"
     if hasPlayers { header += " " + page.pad("player", playerWidth) }
     if hasQuiz { header += "  quiz" }
-    page.line(page.paint(header, .dim))
+    page.line([page.paint(header, .dim)])
     for turn in turns {
       let style = turn.style.rawValue + (turn.strength < 100 ? "*" : "")
-      var row =
-        "  " + page.padLeft(String(turn.number), 2) + " " + page.pad(page.fit(turn.choiceText, moveWidth), moveWidth) + " "
-      row += page.paint(page.pad(style, 9), Self.paint(turn.style))
-      if showLens { row += page.pad(page.fit(turn.lens?.title ?? "", lensWidth), lensWidth) + " " }
-      row += [turn.meters.morale, turn.meters.efficiency, turn.meters.stability].map { page.padLeft(String($0), 4) }
+      var row: [Span] = [
+        Span(
+          "  " + page.padLeft(String(turn.number), 2) + " " + page.pad(page.fit(turn.choiceText, moveWidth), moveWidth)
+            + " "),
+        page.paint(page.pad(style, 9), Self.paint(turn.style)),
+      ]
+      var rest = ""
+      if showLens { rest += page.pad(page.fit(turn.lens?.title ?? "", lensWidth), lensWidth) + " " }
+      rest += [turn.meters.morale, turn.meters.efficiency, turn.meters.stability].map { page.padLeft(String($0), 4) }
         .joined()
-      if hasPlayers { row += " " + page.pad(page.fit(turn.player ?? "", playerWidth), playerWidth) }
+      if hasPlayers { rest += " " + page.pad(page.fit(turn.player ?? "", playerWidth), playerWidth) }
+      row.append(Span(rest))
       if hasQuiz {
         let mark = turn.guess == nil ? "-" : turn.guess == turn.style ? page.tick : page.cross
-        row += "  " + page.paint(mark, turn.guess == turn.style ? .green : .red)
+        row += ["  ", page.paint(mark, turn.guess == turn.style ? .green : .red)]
       }
       page.line(row)
     }

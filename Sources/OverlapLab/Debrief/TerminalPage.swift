@@ -1,31 +1,34 @@
-import Foundation
+import OverlapText
 
-/// Lines of terminal text at a fixed width, with optional ANSI colour and a choice of
-/// Unicode or ASCII glyphs. Widths count characters, so colour codes never break layout.
+/// Styled lines of terminal text at a fixed width, with a choice of Unicode or ASCII
+/// glyphs. Styles are data here; only the edge that prints the page turns them into
+/// escape codes, or leaves them out for a file.
 struct TerminalPage {
-  /// An ANSI SGR attribute; ignored when colour is off.
-  enum Paint: String {
-    case bold = "1"
-    case dim = "2"
-    case red = "31"
-    case green = "32"
-    case yellow = "33"
-    case magenta = "35"
-    case cyan = "36"
+  /// The emphasis the debrief uses, by name.
+  enum Paint {
+    case bold, dim, red, green, yellow, magenta, cyan
+
+    func apply(to style: inout CellStyle) {
+      switch self {
+      case .bold: style.bold = true
+      case .dim: style.dim = true
+      case .red: style.foreground = .red
+      case .green: style.foreground = .green
+      case .yellow: style.foreground = .yellow
+      case .magenta: style.foreground = .magenta
+      case .cyan: style.foreground = .cyan
+      }
+    }
   }
 
   let width: Int
   let unicode: Bool
-  let color: Bool
-  private(set) var lines: [String] = []
+  private(set) var lines: [StyledLine] = []
 
-  init(width: Int, unicode: Bool, color: Bool) {
+  init(width: Int, unicode: Bool) {
     self.width = max(40, width)
     self.unicode = unicode
-    self.color = color
   }
-
-  var text: String { lines.joined(separator: "\n") + "\n" }
 
   // MARK: - Glyphs
 
@@ -42,40 +45,25 @@ struct TerminalPage {
 
   // MARK: - Writing
 
-  func paint(_ text: String, _ paints: Paint...) -> String { paint(text, paints) }
+  func paint(_ text: String, _ paints: Paint...) -> Span { paint(text, paints) }
 
-  func paint(_ text: String, _ paints: [Paint]) -> String {
-    guard color, !paints.isEmpty, !text.isEmpty else { return text }
-    return "\u{1B}[\(paints.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+  func paint(_ text: String, _ paints: [Paint]) -> Span {
+    var style = CellStyle()
+    for paint in paints { paint.apply(to: &style) }
+    return Span(text, style)
   }
 
   mutating func line(_ text: String = "") {
-    var text = unicode ? text : Self.ascii(text)
-    while text.last == " " { text.removeLast() }
-    lines.append(text)
+    line([Span(text)])
   }
 
-  /// Scenario text folded to ASCII for terminals whose locale is not UTF-8: accents
-  /// dropped, typographic punctuation made plain, anything else shown as `?`.
-  static func ascii(_ text: String) -> String {
-    guard !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
-    let replacements: [Character: String] = [
-      "\u{2018}": "'", "\u{2019}": "'", "\u{201C}": "\"", "\u{201D}": "\"", "\u{2014}": "--", "\u{2013}": "-",
-      "\u{2026}": "...", "\u{2192}": "->", "\u{00B7}": "-", "\u{00A0}": " ", "\u{2022}": "*",
-    ]
-    var out = ""
-    for character in text.folding(options: .diacriticInsensitive, locale: nil) {
-      if character.unicodeScalars.allSatisfy(\.isASCII) {
-        out.append(character)
-      } else {
-        out += replacements[character] ?? "?"
-      }
-    }
-    return out
+  /// One line of spans, folded to ASCII when the terminal needs it, without trailing spaces.
+  mutating func line(_ spans: [Span]) {
+    lines.append(StyledLine(spans.map { Span(unicode ? $0.text : TextLayout.ascii($0.text), $0.style) }).trimmed())
   }
 
   mutating func blank() {
-    if let last = lines.last, !last.isEmpty { lines.append("") }
+    if let last = lines.last, !last.glyphs.isEmpty { lines.append(StyledLine()) }
   }
 
   mutating func heading(_ title: String) {
@@ -83,34 +71,34 @@ struct TerminalPage {
     paragraph(title, indent: 0, paints: [.bold])
   }
 
-  /// Wraps text at the page width. The first line may start with a lead-in (painted, so
-  /// its width is given); later lines are indented by `indent + hang`.
-  mutating func paragraph(
-    _ text: String, indent: Int = 2, lead: String = "", leadWidth: Int = 0, hang: Int = 0, paints: [Paint] = []
-  ) {
-    let paragraphs = (unicode ? text : Self.ascii(text)).split(separator: "\n", omittingEmptySubsequences: true)
+  /// Wraps text at the page width. The first line may start with a lead-in; later lines
+  /// are indented by `indent + hang`.
+  mutating func paragraph(_ text: String, indent: Int = 2, lead: [Span] = [], hang: Int = 0, paints: [Paint] = []) {
+    let leadWidth = StyledLine(lead).width
+    let paragraphs = (unicode ? text : TextLayout.ascii(text)).split(separator: "\n", omittingEmptySubsequences: true)
     for (number, paragraph) in (paragraphs.isEmpty ? [""] : paragraphs).enumerated() {
       if number > 0 { line() }
       let first = number == 0 ? width - indent - leadWidth : width - indent - hang
       let wrapped = Self.wrap(String(paragraph), width: width - indent - hang, firstWidth: first)
       for (index, piece) in wrapped.enumerated() {
-        let margin =
-          index == 0
-          ? String(repeating: " ", count: indent) + (number == 0 ? lead : String(repeating: " ", count: hang))
-          : String(repeating: " ", count: indent + hang)
-        line(margin + paint(piece, paints))
+        let margin = Span(String(repeating: " ", count: index == 0 ? indent : indent + hang))
+        let start = index > 0 ? [] : number == 0 ? lead : [Span(String(repeating: " ", count: hang))]
+        line([margin] + start + [paint(piece, paints)])
       }
     }
   }
 
-  /// Greedy word wrap; a word longer than a line is cut.
+  /// Greedy word wrap by terminal columns, runs of spaces made one; a word longer than
+  /// a line is cut. Unlike the screens' wrap, which keeps spaces as written, this suits
+  /// prose built from sentences.
   static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
     var lines: [String] = []
     var current = ""
     func limit() -> Int { max(1, lines.isEmpty ? (firstWidth ?? width) : width) }
     for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
       var word = String(word)
-      if !current.isEmpty && current.count + 1 + word.count <= limit() {
+      let currentWidth = TextLayout.width(of: current)
+      if !current.isEmpty && currentWidth + 1 + TextLayout.width(of: word) <= limit() {
         current += " " + word
         continue
       }
@@ -118,9 +106,12 @@ struct TerminalPage {
         lines.append(current)
         current = ""
       }
-      while word.count > limit() {
-        lines.append(String(word.prefix(limit())))
-        word = String(word.dropFirst(limit()))
+      while TextLayout.width(of: word) > limit() {
+        // At least one character, so a character wider than the line cannot stall the cut.
+        let piece = TextLayout.prefix(word, width: limit())
+        let cut = piece.isEmpty ? String(word.prefix(1)) : piece
+        lines.append(cut)
+        word = String(word.dropFirst(cut.count))
       }
       current = word
     }
@@ -130,22 +121,17 @@ struct TerminalPage {
 
   // MARK: - Measuring
 
-  func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-  }
+  func pad(_ text: String, _ width: Int) -> String { text.rightPadded(to: width) }
 
-  func padLeft(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-  }
+  func padLeft(_ text: String, _ width: Int) -> String { text.leftPadded(to: width) }
 
-  /// Cuts text to `width` characters, marking the cut. A cell is one line, so line breaks
+  /// Cuts text to `width` columns, marking the cut. A cell is one line, so line breaks
   /// (a name typed with CRLF, say) become spaces.
   func fit(_ text: String, _ width: Int) -> String {
     let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
-    let text = unicode ? oneLine : Self.ascii(oneLine)
-    guard text.count > width else { return text }
-    let keep = max(0, width - ellipsis.count)
-    return String(text.prefix(keep)) + ellipsis
+    let text = unicode ? oneLine : TextLayout.ascii(oneLine)
+    guard TextLayout.width(of: text) > width else { return text }
+    return TextLayout.prefix(text, width: max(0, width - ellipsis.count)) + ellipsis
   }
 
   /// A bar of `value` out of `total` in `width` cells.

@@ -1,4 +1,5 @@
 import OverlapEngine
+import OverlapText
 
 /// Turns frames into the bytes that bring a VT100-style terminal from the last frame to
 /// the next: cursor moves, SGR attributes and text, for the cells that changed only.
@@ -105,25 +106,7 @@ struct ANSIFrameEncoder {
   }
 
   private func sgr(_ style: CellStyle) -> String {
-    var codes = ["0"]
-    if style.bold { codes.append("1") }
-    if style.dim { codes.append("2") }
-    if style.underline { codes.append("4") }
-    if style.reverse { codes.append("7") }
-    if capabilities.color {
-      if let code = Self.colorCode(style.foreground, base: 30) { codes.append(code) }
-      if let code = Self.colorCode(style.background, base: 40) { codes.append(code) }
-    }
-    return "\u{1B}[" + codes.joined(separator: ";") + "m"
-  }
-
-  /// The SGR code of a colour: the eight basic ones from `base`, gray as bright black.
-  private static func colorCode(_ color: Color, base: Int) -> String? {
-    switch color {
-    case .normal: nil
-    case .gray: String(base + 60)
-    default: String(base + color.rawValue - Color.black.rawValue)
-    }
+    "\u{1B}[" + (["0"] + style.sgrParameters(color: capabilities.color)).joined(separator: ";") + "m"
   }
 
   private mutating func emit(_ text: String) {

@@ -1,57 +1,15 @@
 import Foundation
 import OverlapEngine
 
-/// A run of text in one style: the unit that screens build their content from.
-struct Span: Equatable, Sendable {
-  var text: String
-  var style: CellStyle
-
-  init(_ text: String, _ style: CellStyle = CellStyle()) {
-    self.text = text
-    self.style = style
-  }
-}
-
-/// A line of styled characters, as wrapping produces it.
-struct StyledLine: Equatable, Sendable {
-  struct Glyph: Equatable, Sendable {
-    var character: Character
-    var style: CellStyle
-  }
-
-  var glyphs: [Glyph] = []
-
-  var width: Int { glyphs.reduce(0) { $0 + TextLayout.width(of: $1.character) } }
-  var text: String { String(glyphs.map(\.character)) }
-
-  init(_ spans: [Span] = []) {
-    for span in spans { append(span) }
-  }
-
-  mutating func append(_ span: Span) {
-    for character in span.text { glyphs.append(Glyph(character: character, style: span.style)) }
-  }
-
-  /// `left` and `right` on one line of `width` columns, with spaces between.
-  static func justified(_ left: [Span], _ right: [Span], width: Int) -> StyledLine {
-    var line = StyledLine(left)
-    let rightLine = StyledLine(right)
-    let gap = width - line.width - rightLine.width
-    if gap > 0 { line.append(Span(String(repeating: " ", count: gap))) }
-    line.glyphs += rightLine.glyphs
-    return line
-  }
-}
-
 /// Measuring, wrapping and shortening text by terminal columns.
-enum TextLayout {
+public enum TextLayout {
   // MARK: - Width
 
   /// Columns a character takes in a terminal: 2 for wide East Asian and emoji, 0 for controls.
-  static func width(of character: Character) -> Int {
+  public static func width(of character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
-    // Text reaches the grid through `Canvas.shown`, which makes controls visible; any
-    // that slip past take no room and are never drawn.
+    // Text is made safe (`TerminalSafe`) before it is drawn or printed, which shows
+    // controls as visible text; any that slip past take no room and are never drawn.
     if TerminalSafe.isControl(first) { return 0 }
     let value = first.value
     if value < 0x7F { return 1 }
@@ -69,7 +27,7 @@ enum TextLayout {
     }
   }
 
-  static func width(of text: String) -> Int {
+  public static func width(of text: String) -> Int {
     text.reduce(0) { $0 + width(of: $1) }
   }
 
@@ -85,7 +43,7 @@ enum TextLayout {
   ]
 
   /// The text with every character a plain ASCII terminal cannot show spelled in ASCII.
-  static func ascii(_ text: String) -> String {
+  public static func ascii(_ text: String) -> String {
     guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
     var out = ""
     for character in text {
@@ -106,7 +64,7 @@ enum TextLayout {
 
   /// Scenario text without leading or trailing blank lines, and at most one blank line
   /// between paragraphs (YAML block text ends in a newline of its own).
-  static func tidy(_ text: String) -> String {
+  public static func tidy(_ text: String) -> String {
     var lines: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let blank = line.allSatisfy(\.isWhitespace)
@@ -118,7 +76,7 @@ enum TextLayout {
   }
 
   /// Wraps styled text to `width` columns. Continuation lines start with `hangingIndent` spaces.
-  static func wrap(_ spans: [Span], width: Int, hangingIndent: Int = 0) -> [StyledLine] {
+  public static func wrap(_ spans: [Span], width: Int, hangingIndent: Int = 0) -> [StyledLine] {
     guard width > 0 else { return [] }
     let indent = hangingIndent < width ? hangingIndent : 0
     var paragraphs: [[StyledLine.Glyph]] = [[]]
@@ -208,20 +166,26 @@ enum TextLayout {
   // MARK: - Shortening
 
   /// The text cut to `width` columns, ending in `ellipsis` when it was cut.
-  static func truncate(_ text: String, width: Int, ellipsis: String) -> String {
+  public static func truncate(_ text: String, width: Int, ellipsis: String) -> String {
     guard width > 0 else { return "" }
     guard self.width(of: text) > width else { return text }
     let room = width - self.width(of: ellipsis)
-    guard room > 0 else { return String(text.prefix(width)) }
+    guard room > 0 else { return prefix(text, width: width) }
+    var out = prefix(text, width: room)
+    while out.last == " " { out.removeLast() }
+    return out + ellipsis
+  }
+
+  /// The longest start of `text` that fits in `width` columns.
+  public static func prefix(_ text: String, width: Int) -> String {
     var out = ""
     var used = 0
     for character in text {
       let characterWidth = self.width(of: character)
-      if used + characterWidth > room { break }
+      if used + characterWidth > width { break }
       out.append(character)
       used += characterWidth
     }
-    while out.last == " " { out.removeLast() }
-    return out + ellipsis
+    return out
   }
 }
