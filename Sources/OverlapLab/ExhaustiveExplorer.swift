@@ -148,6 +148,10 @@ extension ExhaustiveExplorer {
     }
 
     /// Expands the states of one shard, after `moves` moves, into pieces of the next turn.
+    ///
+    /// A state whose next move must end the game is not kept for the next turn: the shard
+    /// merges such states in a table of its own and plays each out once it is done, so
+    /// the largest turn is never held whole.
     func expand(_ states: StateTable, moves: Int, budget: Int) -> Part? {
       var part = Part(
         next: (0..<ExhaustiveExplorer.shards).map { _ in StateTable(words: packer.words) },
@@ -155,32 +159,28 @@ extension ExhaustiveExplorer {
       let words = packer.words
       let key = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
       defer { key.deallocate() }
+      let last = StateTable(words: words)
       var state = start
       var legal: [Int] = []
       var dice = ScriptedDice()
       var added = 0
-      var overBudget = false
-      // What states played out on the spot reach; kept apart so the two plays do not share a result.
-      var playedOut = ExhaustiveResult(strategy: strategy, scenario: engine.scenario)
-      var lastLegal: [Int] = []
-      var lastDice = ScriptedDice()
       states.forEach { packed, weight in
-        guard !overBudget else { return }
+        guard added <= budget else { return }
         packer.unpack(packed, moves: moves, into: &state, start: start)
         play(from: &state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { (after: inout GameState, branch) in
-          if turnsFrom[after.scene] <= 1 {
-            // Its next move must end the game: play it out instead of keeping it.
-            play(from: &after, weight: branch, legal: &lastLegal, dice: &lastDice, into: &playedOut) { _, _ in }
-            return
-          }
           packer.pack(after, into: key)
           let hash = StateTable.hash(key, words)
-          if part.next[ExhaustiveExplorer.shard(of: hash)].add(key, hash: hash, weight: branch) { added += 1 }
-          if added > budget { overBudget = true }
+          let table = turnsFrom[after.scene] <= 1 ? last : part.next[ExhaustiveExplorer.shard(of: hash)]
+          if table.add(key, hash: hash, weight: branch) { added += 1 }
         }
       }
-      part.result.merge(playedOut)
-      return overBudget ? nil : part
+      guard added <= budget else { return nil }
+      part.result.states += last.count
+      last.forEach { packed, weight in
+        packer.unpack(packed, moves: moves + 1, into: &state, start: start)
+        play(from: &state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { _, _ in }
+      }
+      return part
     }
 
     /// Plays every move the strategy may pick from `state`, in every chance outcome;

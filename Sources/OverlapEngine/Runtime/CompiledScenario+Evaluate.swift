@@ -39,52 +39,59 @@ extension CompiledScenario {
   }
 
   /// Runs a program with the same arithmetic as `Expression.evaluate` (saturating, and 0
-  /// for division by zero), on a stack as deep as the scenario's deepest program.
+  /// for division by zero). A stack of a fixed 16 words is plain stack memory with no
+  /// checks; only a scenario with deeper programs pays for sizing one.
   func evaluate(_ program: Program, in state: inout GameState) -> Int {
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: stackDepth) { stack in
-      var top = 0
-      var position = Int(program.start)
-      let end = position + Int(program.count)
-      while position < end {
-        let word = code[position]
-        let operand = word >> 8
-        position += 1
-        switch Opcode.of(word) {
-        case .constant:
-          stack[top] = Int(operand)
-          top += 1
-        case .bigConstant:
-          stack[top] = constants[Int(operand)]
-          top += 1
-        case .name:
-          stack[top] = read(operand, in: &state)
-          top += 1
-        case .negate: stack[top - 1] = stack[top - 1].saturatingNegated
-        case .not: stack[top - 1] = stack[top - 1] == 0 ? 1 : 0
-        case .abs: stack[top - 1] = stack[top - 1].saturatingMagnitude
-        case .truth: stack[top - 1] = stack[top - 1] != 0 ? 1 : 0
-        case .andSkip:
-          if stack[top - 1] == 0 { position += Int(operand) } else { top -= 1 }
-        case .orSkip:
-          if stack[top - 1] != 0 {
-            stack[top - 1] = 1
-            position += Int(operand)
-          } else {
-            top -= 1
-          }
-        case .nameLess, .nameLessOrEqual, .nameGreater, .nameGreaterOrEqual, .nameEqual, .nameNotEqual:
-          let value = read(operand, in: &state)
-          let constant = Int(code[position])
-          position += 1
-          stack[top] = Self.compare(Opcode.of(word), value, constant) ? 1 : 0
-          top += 1
-        case let binary:
-          top -= 1
-          stack[top - 1] = Self.apply(binary, stack[top - 1], stack[top])
-        }
-      }
-      return stack[0]
+    if stackDepth <= 16 {
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { run(program, in: &state, on: $0) }
     }
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: stackDepth) { run(program, in: &state, on: $0) }
+  }
+
+  @inline(__always)
+  private func run(_ program: Program, in state: inout GameState, on stack: UnsafeMutableBufferPointer<Int>) -> Int {
+    var top = 0
+    var position = Int(program.start)
+    let end = position + Int(program.count)
+    while position < end {
+      let word = code[position]
+      let operand = word >> 8
+      position += 1
+      switch Opcode.of(word) {
+      case .constant:
+        stack[top] = Int(operand)
+        top += 1
+      case .bigConstant:
+        stack[top] = constants[Int(operand)]
+        top += 1
+      case .name:
+        stack[top] = read(operand, in: &state)
+        top += 1
+      case .negate: stack[top - 1] = stack[top - 1].saturatingNegated
+      case .not: stack[top - 1] = stack[top - 1] == 0 ? 1 : 0
+      case .abs: stack[top - 1] = stack[top - 1].saturatingMagnitude
+      case .truth: stack[top - 1] = stack[top - 1] != 0 ? 1 : 0
+      case .andSkip:
+        if stack[top - 1] == 0 { position += Int(operand) } else { top -= 1 }
+      case .orSkip:
+        if stack[top - 1] != 0 {
+          stack[top - 1] = 1
+          position += Int(operand)
+        } else {
+          top -= 1
+        }
+      case .nameLess, .nameLessOrEqual, .nameGreater, .nameGreaterOrEqual, .nameEqual, .nameNotEqual:
+        let value = read(operand, in: &state)
+        let constant = Int(code[position])
+        position += 1
+        stack[top] = Self.compare(Opcode.of(word), value, constant) ? 1 : 0
+        top += 1
+      case let binary:
+        top -= 1
+        stack[top - 1] = Self.apply(binary, stack[top - 1], stack[top])
+      }
+    }
+    return stack[0]
   }
 
   @inline(__always)

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import OverlapEngine
+
+/// Compiled conditions (fused comparisons, skipping `and`/`or`, big constants, deep
+/// stacks) give exactly what `Expression.evaluate` gives, on random expressions and states.
+@Suite struct BytecodeTests {
+  /// A random expression over two variables, a flag and the move counters.
+  static func expression(depth: Int, _ random: inout SplitMix64) -> String {
+    let leaves = ["a", "b", "ready", "turn", "leader_moves", "0", "1", "-3", "42", "9000000", "-9223372036854775807"]
+    guard depth > 0, random.below(4) != 0 else { return leaves[random.below(leaves.count)] }
+    let left = expression(depth: depth - 1, &random)
+    let right = expression(depth: depth - 1, &random)
+    switch random.below(6) {
+    case 0: return "not (\(left))"
+    case 1: return "\(["min", "max"][random.below(2)])(\(left), \(right))"
+    case 2: return "abs(\(left))"
+    default:
+      let operators = ["+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=", "and", "or"]
+      return "(\(left) \(operators[random.below(operators.count)]) \(right))"
+    }
+  }
+
+  @Test func compiledConditionsMatchTheInterpreter() throws {
+    var random = SplitMix64(seed: 12)
+    let sources = (0..<300).map { _ in Self.expression(depth: 1 + random.below(6), &random) }
+      // A chain deeper than the 16-word inline stack, to take the other path.
+      + [(0..<40).map { "(a + \($0)" }.joined(separator: " * ") + String(repeating: ")", count: 40) + " > 0"]
+    let choices = sources.enumerated().map { index, source in
+      """
+          - id: c\(index)
+            text: T
+            style: leader
+            if: "\(source)"
+      """
+    }.joined(separator: "\n")
+    let scenario = try Fixtures.load(
+      Fixtures.scenario(
+        scenes: "  - id: s\n    text: T\n    choices:\n\(choices)", extra: "variables: {a: 0, b: 0}\nflags: [ready]"))
+    let engine = Engine(scenario: scenario)
+    var state = engine.start(seed: 1)
+    for _ in 0..<200 {
+      let interesting = [0, 1, -1, 2, 5, 100, -100, Int.max, Int.min, 9_000_000]
+      state.setValue(3, interesting[random.below(interesting.count)])
+      state.setValue(4, Int(truncatingIfNeeded: random.next()) >> random.below(64))
+      state.setFlag(0, random.below(2) == 1)
+      state.moves = random.below(20)
+      state.leaderMoves = random.below(state.moves + 1)
+      for (index, choice) in scenario.choices.enumerated() {
+        let expected = choice.condition!.evaluate(state.read) != 0
+        #expect(engine.isOffered(index, in: state) == expected, "\(sources[index])")
+      }
+    }
+  }
+}
