@@ -12,7 +12,7 @@ import Testing
     let left = expression(depth: depth - 1, &random)
     let right = expression(depth: depth - 1, &random)
     switch random.below(6) {
-    case 0: return "not (\(left))"
+    case 0: return "(not (\(left)))"
     case 1: return "\(["min", "max"][random.below(2)])(\(left), \(right))"
     case 2: return "abs(\(left))"
     default:
@@ -21,11 +21,13 @@ import Testing
     }
   }
 
-  @Test func compiledConditionsMatchTheInterpreter() throws {
+  /// Shallow programs run on the fixed 16-word stack; one deep chain makes the whole
+  /// scenario use a stack sized at load.
+  @Test(arguments: [false, true])
+  func compiledConditionsMatchTheInterpreter(deep: Bool) throws {
     var random = SplitMix64(seed: 12)
-    let sources = (0..<300).map { _ in Self.expression(depth: 1 + random.below(6), &random) }
-      // A chain deeper than the 16-word inline stack, to take the other path.
-      + [(0..<40).map { "(a + \($0)" }.joined(separator: " * ") + String(repeating: ")", count: 40) + " > 0"]
+    var sources = (0..<300).map { _ in Self.expression(depth: 1 + random.below(5), &random) }
+    if deep { sources.append((0..<40).map { "(a + \($0)" }.joined(separator: " * ") + String(repeating: ")", count: 40) + " > 0") }
     let choices = sources.enumerated().map { index, source in
       """
           - id: c\(index)
@@ -38,6 +40,7 @@ import Testing
       Fixtures.scenario(
         scenes: "  - id: s\n    text: T\n    choices:\n\(choices)", extra: "variables: {a: 0, b: 0}\nflags: [ready]"))
     let engine = Engine(scenario: scenario)
+    #expect((engine.runtime.stackDepth > 16) == deep)
     var state = engine.start(seed: 1)
     for _ in 0..<200 {
       let interesting = [0, 1, -1, 2, 5, 100, -100, Int.max, Int.min, 9_000_000]

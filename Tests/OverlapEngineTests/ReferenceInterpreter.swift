@@ -1,4 +1,4 @@
-import OverlapEngine
+@testable import OverlapEngine
 
 /// The rules as they were before the compiled runtime: read straight from `Scenario`,
 /// with conditions interpreted by `Expression.evaluate` and the state in plain arrays.
