@@ -23,6 +23,10 @@ enum Opcode: UInt8 {
   case andSkip
   /// If the top is not 0, makes it 1 and jumps `operand` words on; else pops it.
   case orSkip
+  /// Pushes 1 if all (or any) of the `operand` comparisons that follow hold, else 0;
+  /// each is a `name OP constant` pair of words. `and`/`or` chains of comparisons, the
+  /// usual condition, become one instruction.
+  case allOf, anyOf
   /// `name OP constant`, with the name as the operand and the constant in the next word.
   case nameLess, nameLessOrEqual, nameGreater, nameGreaterOrEqual, nameEqual, nameNotEqual
 
@@ -120,6 +124,38 @@ struct CodeWriter {
     var smallConstant: Int32? {
       if case .leaf(.constant(let number)) = self { Int32(exactly: number) } else { nil }
     }
+
+    /// The node as one `name OP constant` test of truth, where it is one: a comparison of
+    /// a name with a small constant, `not name`, or a bare name.
+    var comparison: (opcode: Opcode, name: Int32, constant: Int32)? {
+      switch self {
+      case .binary(let op, let left, let right):
+        if let fused = CodeWriter.fused(op), let name = left.name, let constant = right.smallConstant {
+          return (fused, name, constant)
+        }
+        if let fused = CodeWriter.fused(CodeWriter.mirrored(op)), let name = right.name, let constant = left.smallConstant {
+          return (fused, name, constant)
+        }
+        return nil
+      case .unary(.not, let operand): return operand.name.map { (.nameEqual, $0, 0) }
+      case .leaf: return name.map { (.nameNotEqual, $0, 0) }
+      default: return nil
+      }
+    }
+
+    /// The operands of a chain of one operator, `a and b and c`, left to right.
+    func chain(of op: Expression.Op) -> [Node] {
+      var operands: [Node] = []
+      var pending = [self]
+      while let node = pending.popLast() {
+        if case .binary(op, let left, let right) = node {
+          pending += [right, left]
+        } else {
+          operands.append(node)
+        }
+      }
+      return operands
+    }
   }
 
   private mutating func emit(_ node: Node) {
@@ -128,12 +164,10 @@ struct CodeWriter {
     case .unary(let op, let operand):
       emit(operand)
       emit(op)
-    case .binary(.and, let left, let right): emitSkipping(.andSkip, left, right)
-    case .binary(.or, let left, let right): emitSkipping(.orSkip, left, right)
+    case .binary(.and, _, _): emitChain(node.chain(of: .and), group: .allOf, skip: .andSkip)
+    case .binary(.or, _, _): emitChain(node.chain(of: .or), group: .anyOf, skip: .orSkip)
     case .binary(let op, let left, let right):
-      if let fused = Self.fused(op), let name = left.name, let constant = right.smallConstant {
-        code += [Opcode.word(fused, name), constant]
-      } else if let fused = Self.fused(Self.mirrored(op)), let name = right.name, let constant = left.smallConstant {
+      if let (fused, name, constant) = node.comparison {
         code += [Opcode.word(fused, name), constant]
       } else {
         emit(left)
@@ -143,13 +177,33 @@ struct CodeWriter {
     }
   }
 
-  private mutating func emitSkipping(_ skip: Opcode, _ left: Node, _ right: Node) {
-    emit(left)
-    let jump = code.count
-    code.append(0)
-    emit(right)
+  /// An `and` (or `or`) chain: its simple comparisons first, as one grouped instruction
+  /// (conditions have no side effects, so order does not matter), then the rest, each
+  /// skipped once the answer is known.
+  private mutating func emitChain(_ operands: [Node], group: Opcode, skip: Opcode) {
+    let comparisons = operands.compactMap(\.comparison)
+    let rest = operands.filter { $0.comparison == nil }
+    var parts = 0
+    if !comparisons.isEmpty {
+      code.append(Opcode.word(group, Int32(comparisons.count)))
+      for (opcode, name, constant) in comparisons { code += [Opcode.word(opcode, name), constant] }
+      parts = 1
+    }
+    var jumps: [Int] = []
+    for operand in rest {
+      if parts > 0 {
+        jumps.append(code.count)
+        code.append(0)
+      }
+      emit(operand)
+      parts += 1
+    }
+    guard !jumps.isEmpty else {
+      if comparisons.isEmpty { code.append(Opcode.word(.truth)) }
+      return
+    }
     code.append(Opcode.word(.truth))
-    code[jump] = Opcode.word(skip, Int32(code.count - jump - 1))
+    for jump in jumps { code[jump] = Opcode.word(skip, Int32(code.count - jump - 1)) }
   }
 
   private mutating func emit(_ op: Expression.Op) {
@@ -185,7 +239,7 @@ struct CodeWriter {
     }
   }
 
-  private static func fused(_ op: Expression.Op) -> Opcode? {
+  fileprivate static func fused(_ op: Expression.Op) -> Opcode? {
     switch op {
     case .less: .nameLess
     case .lessOrEqual: .nameLessOrEqual
@@ -198,7 +252,7 @@ struct CodeWriter {
   }
 
   /// The comparison with its sides swapped: `5 < x` is `x > 5`.
-  private static func mirrored(_ op: Expression.Op) -> Expression.Op {
+  fileprivate static func mirrored(_ op: Expression.Op) -> Expression.Op {
     switch op {
     case .less: .greater
     case .lessOrEqual: .greaterOrEqual

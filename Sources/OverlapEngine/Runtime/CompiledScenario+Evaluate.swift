@@ -5,14 +5,37 @@ extension CompiledScenario {
   /// Whether a compiled condition holds in `state`.
   @inline(__always)
   func holds(_ program: Program, in state: inout GameState) -> Bool {
-    switch program.count {
-    case 0: return true
-    case 2 where Opcode.of(code[Int(program.start)]).isFusedComparison:
-      // One comparison, the commonest condition: no stack needed.
-      let word = code[Int(program.start)]
-      return Self.compare(Opcode.of(word), read(word >> 8, in: &state), Int(code[Int(program.start) + 1]))
+    guard program.count > 0 else { return true }
+    // The commonest conditions are one instruction: run them without a stack.
+    let start = Int(program.start)
+    let word = code[start]
+    switch Opcode.of(word) {
+    case .allOf where program.count == 1 + 2 * (word >> 8): return all(word >> 8, from: start + 1, in: &state)
+    case .anyOf where program.count == 1 + 2 * (word >> 8): return any(word >> 8, from: start + 1, in: &state)
+    case let opcode where opcode.isFusedComparison && program.count == 2:
+      return Self.compare(opcode, read(word >> 8, in: &state), Int(code[start + 1]))
     default: return evaluate(program, in: &state) != 0
     }
+  }
+
+  /// Whether all `count` comparisons from `position` hold.
+  @inline(__always)
+  func all(_ count: Int32, from position: Int, in state: inout GameState) -> Bool {
+    for pair in 0..<Int(count) {
+      let word = code[position + 2 * pair]
+      if !Self.compare(Opcode.of(word), read(word >> 8, in: &state), Int(code[position + 2 * pair + 1])) { return false }
+    }
+    return true
+  }
+
+  /// Whether any of `count` comparisons from `position` holds.
+  @inline(__always)
+  func any(_ count: Int32, from position: Int, in state: inout GameState) -> Bool {
+    for pair in 0..<Int(count) {
+      let word = code[position + 2 * pair]
+      if Self.compare(Opcode.of(word), read(word >> 8, in: &state), Int(code[position + 2 * pair + 1])) { return true }
+    }
+    return false
   }
 
   @inline(__always)
@@ -80,6 +103,14 @@ extension CompiledScenario {
         } else {
           top -= 1
         }
+      case .allOf:
+        stack[top] = all(operand, from: position, in: &state) ? 1 : 0
+        top += 1
+        position += 2 * Int(operand)
+      case .anyOf:
+        stack[top] = any(operand, from: position, in: &state) ? 1 : 0
+        top += 1
+        position += 2 * Int(operand)
       case .nameLess, .nameLessOrEqual, .nameGreater, .nameGreaterOrEqual, .nameEqual, .nameNotEqual:
         let value = read(operand, in: &state)
         let constant = Int(code[position])
