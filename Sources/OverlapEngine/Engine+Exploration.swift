@@ -30,10 +30,27 @@ extension Engine {
     apply(choice, to: &state, dice: &dice, recorder: &recorder)
   }
 
-  /// Plays `choice` with chance outcomes forced by `dice`, telling `recorder` what happens.
-  public func advance<R: TurnRecorder>(_ choice: Int, in state: inout GameState, dice: inout ScriptedDice, recorder: inout R) {
-    apply(choice, to: &state, dice: &dice, recorder: &recorder)
+  /// Plays `choice` with chance outcomes forced by `dice`, noting which events fire.
+  public func advance(_ choice: Int, in state: inout GameState, dice: inout ScriptedDice, noting events: inout FiredEvents) {
+    apply(choice, to: &state, dice: &dice, recorder: &events)
   }
+}
+
+/// Notes which events fired and nothing else: exhaustive search reports what some branch
+/// reached without keeping fired bits that nothing reads in its states.
+public struct FiredEvents: TurnRecorder {
+  public var fired: [Bool]
+
+  public init(count: Int) { fired = Array(repeating: false, count: count) }
+
+  @inline(__always) public mutating func firing(_ event: Int) { fired[event] = true }
+  @inline(__always) public mutating func began(_ turn: @autoclosure () -> Turn) {}
+  @inline(__always) public mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
+  @inline(__always) public mutating func rolled(chance: Int, hit: Bool) {}
+  @inline(__always) public mutating func picked(outcome: Int) {}
+  @inline(__always) public mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) public mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) public mutating func ended(_ ending: Int) {}
 }
 
 /// Dice whose outcomes are chosen in advance, so exhaustive exploration can follow
