@@ -163,11 +163,12 @@ extension ExhaustiveExplorer {
       var state = start
       var legal: [Int] = []
       var dice = ScriptedDice()
+      var events = FiredEvents(count: engine.scenario.events.count)
       var added = 0
       states.forEach { packed, weight in
         guard added <= budget else { return }
         packer.unpack(packed, moves: moves, into: &state, start: start)
-        play(from: &state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { (after: inout GameState, branch) in
+        play(from: &state, weight: weight, legal: &legal, dice: &dice, events: &events, into: &part.result) { (after: inout GameState, branch) in
           packer.pack(after, into: key)
           let hash = StateTable.hash(key, words)
           let table = turnsFrom[after.scene] <= 1 ? last : part.next[ExhaustiveExplorer.shard(of: hash)]
@@ -178,8 +179,9 @@ extension ExhaustiveExplorer {
       part.result.states += last.count
       last.forEach { packed, weight in
         packer.unpack(packed, moves: moves + 1, into: &state, start: start)
-        play(from: &state, weight: weight, legal: &legal, dice: &dice, into: &part.result) { _, _ in }
+        play(from: &state, weight: weight, legal: &legal, dice: &dice, events: &events, into: &part.result) { _, _ in }
       }
+      for (index, fired) in events.fired.enumerated() where fired { part.result.events[index] = true }
       return part
     }
 
@@ -187,41 +189,25 @@ extension ExhaustiveExplorer {
     /// finished games go into `result`, the rest to `keep`.
     func play(
       from state: inout GameState, weight: Weight, legal: inout [Int], dice: inout ScriptedDice,
-      into result: inout ExhaustiveResult, keep: (inout GameState, Weight) -> Void
+      events: inout FiredEvents, into result: inout ExhaustiveResult, keep: (inout GameState, Weight) -> Void
     ) {
       result.scenes[state.scene] = true
       engine.legalChoices(in: &state, into: &legal)
       guard !legal.isEmpty else { return }
       strategy.narrow(&legal, in: state, styles: styles)
       let share = Weight(probability: weight.probability / Double(legal.count), paths: weight.paths)
-      var witness = EventWitness(events: result.events)
       for choice in legal {
         result.choices[choice] = true
         repeat {
           var after = state
-          engine.advance(choice, in: &after, dice: &dice, recorder: &witness)
+          engine.advance(choice, in: &after, dice: &dice, noting: &events)
           result.turns += 1
           let branch = Weight(probability: share.probability * dice.probability, paths: share.paths)
           if after.isFinished { result.finish(after, weight: branch) } else { keep(&after, branch) }
         } while dice.nextBranch()
       }
-      result.events = witness.events
     }
   }
-}
-
-/// Notes which events fired, for the report of what some branch reached.
-struct EventWitness: TurnRecorder {
-  var events: [Bool]
-
-  @inline(__always) mutating func firing(_ event: Int) { events[event] = true }
-  @inline(__always) mutating func began(_ turn: @autoclosure () -> Turn) {}
-  @inline(__always) mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
-  @inline(__always) mutating func rolled(chance: Int, hit: Bool) {}
-  @inline(__always) mutating func picked(outcome: Int) {}
-  @inline(__always) mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) mutating func ended(_ ending: Int) {}
 }
 
 /// How likely a branch is under the strategy, and how many playthroughs lead to it.
