@@ -44,19 +44,21 @@ public struct ExhaustiveExplorer: Sendable {
   /// Explores one strategy with `jobs` threads, giving up past `maxStates` kept states.
   public func explore(_ strategy: Strategy, maxStates: Int, jobs: Int = 1) throws(TooManyStates) -> ExhaustiveResult {
     var result = ExhaustiveResult(strategy: strategy, scenario: engine.scenario)
-    let first = engine.start(seed: 0)
+    var first = engine.start(seed: 0)
     if first.isFinished {
-      result.finish(first, weight: .certain)
+      result.finish(&first, weight: .certain)
       return result
     }
     let reads = FutureReads(scenario: engine.scenario, strategyReadsMoveCounts: strategy == .balanced)
-    let worker = Worker(engine: engine, strategy: strategy, packer: StatePacker(scenario: engine.scenario, reads: reads))
-    let bytesPerState = StateTable.bytesPerState(words: worker.packer.words)
-    var layer = (0..<Self.shards).map { _ in StateTable(words: worker.packer.words) }
-    let key = UnsafeMutablePointer<UInt64>.allocate(capacity: worker.packer.words)
+    let worker = Worker(engine: engine, strategy: strategy, packers: StatePacker.turns(scenario: engine.scenario, reads: reads))
+    let widest = worker.packers.map(\.words).max() ?? 1
+    let bytesPerState = StateTable.bytesPerState(words: widest)
+    let firstPacker = worker.packers[0]
+    var layer = (0..<Self.shards).map { _ in StateTable(words: firstPacker.words) }
+    let key = UnsafeMutablePointer<UInt64>.allocate(capacity: firstPacker.words)
     defer { key.deallocate() }
-    worker.packer.pack(first, into: key)
-    let hash = StateTable.hash(key, worker.packer.words)
+    firstPacker.pack(first, into: key)
+    let hash = StateTable.hash(key, firstPacker.words)
     layer[Self.shard(of: hash)].add(key, hash: hash, weight: .certain)
     var moves = 0
     while true {
@@ -64,7 +66,7 @@ public struct ExhaustiveExplorer: Sendable {
       guard count > 0 else { break }
       result.states += count
       let budget = maxStates - result.states
-      var pieces: [[StateTable]] = []
+      var pieces: [[StateList]] = []
       for part in expand(layer, moves: moves, budget: budget, worker: worker, jobs: jobs) {
         guard let part else {
           throw TooManyStates(strategy: strategy, limit: maxStates, turn: moves + 2, bytesPerState: bytesPerState)
@@ -74,7 +76,7 @@ public struct ExhaustiveExplorer: Sendable {
       }
       // Let go of this turn before the next is merged, so at most two turns are held.
       layer = []
-      layer = Self.merge(pieces, words: worker.packer.words, jobs: jobs)
+      layer = Self.merge(pieces, words: worker.packers[min(moves + 1, worker.packers.count - 1)].words, jobs: jobs)
       if layer.reduce(0, { $0 + $1.count }) > budget {
         throw TooManyStates(strategy: strategy, limit: maxStates, turn: moves + 2, bytesPerState: bytesPerState)
       }
@@ -88,7 +90,7 @@ public struct ExhaustiveExplorer: Sendable {
 
   /// What expanding one shard of a turn made: a piece of each next shard, and what finished.
   struct Part: Sendable {
-    var next: [StateTable]
+    var next: [StateList]
     var result: ExhaustiveResult
   }
 
@@ -103,12 +105,16 @@ public struct ExhaustiveExplorer: Sendable {
     return parts.withLock { $0 }
   }
 
-  /// Next shard `s`: piece `s` of every shard's part, added in shard order.
-  static func merge(_ pieces: [[StateTable]], words: Int, jobs: Int) -> [StateTable] {
+  /// Next shard `s`: piece `s` of every shard's part, added in shard order, each let go
+  /// once added. The table is sized for them all at once, so it never grows.
+  static func merge(_ pieces: [[StateList]], words: Int, jobs: Int) -> [StateTable] {
     let shards = Mutex<[StateTable?]>(Array(repeating: nil, count: Self.shards))
     run(Self.shards, jobs: jobs) { shard in
-      let merged = StateTable(words: words)
-      for piece in pieces { merged.add(contentsOf: piece[shard]) }
+      let merged = StateTable(words: words, capacity: StateTable.capacity(for: pieces.reduce(0) { $0 + $1[shard].count }))
+      for piece in pieces {
+        merged.add(contentsOf: piece[shard])
+        piece[shard].release()
+      }
       shards.withLock { $0[shard] = merged }
     }
     return shards.withLock { $0.map { $0! } }
@@ -128,60 +134,67 @@ public struct ExhaustiveExplorer: Sendable {
 }
 
 extension ExhaustiveExplorer {
-  /// What every thread shares: the engine, the packer and the strategy, all read-only.
+  /// What every thread shares: the engine, the packers and the strategy, all read-only.
   struct Worker: Sendable {
     let engine: Engine
     let strategy: Strategy
-    let packer: StatePacker
+    /// By the number of moves played.
+    let packers: [StatePacker]
     let styles: [Style]
     /// The most moves that can still be played from each scene.
     let turnsFrom: [Int]
     let start: GameState
 
-    init(engine: Engine, strategy: Strategy, packer: StatePacker) {
+    init(engine: Engine, strategy: Strategy, packers: [StatePacker]) {
       self.engine = engine
       self.strategy = strategy
-      self.packer = packer
+      self.packers = packers
       styles = engine.scenario.choices.map(\.style)
       turnsFrom = engine.scenario.turnsFrom
       start = engine.start(seed: 0)
     }
 
     /// Expands the states of one shard, after `moves` moves, into pieces of the next turn.
-    ///
-    /// A state whose next move must end the game is not kept for the next turn: the shard
-    /// merges such states in a table of its own and plays each out once it is done, so
-    /// the largest turn is never held whole.
+    /// A state whose next move must end the game is not kept: it is played out at once.
     func expand(_ states: StateTable, moves: Int, budget: Int) -> Part? {
-      var part = Part(
-        next: (0..<ExhaustiveExplorer.shards).map { _ in StateTable(words: packer.words) },
-        result: ExhaustiveResult(strategy: strategy, scenario: engine.scenario))
-      let words = packer.words
+      let packer = packers[moves]
+      // A state after the longest game's last move is finished, so this packer is never used then.
+      let nextPacker = packers[min(moves + 1, packers.count - 1)]
+      let next = (0..<ExhaustiveExplorer.shards).map { _ in StateTable(words: nextPacker.words) }
+      var part = Part(next: [], result: ExhaustiveResult(strategy: strategy, scenario: engine.scenario))
+      let words = nextPacker.words
       let key = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
       defer { key.deallocate() }
-      let last = StateTable(words: words)
       var state = start
       var legal: [Int] = []
       var dice = ScriptedDice()
       var events = FiredEvents(count: engine.scenario.events.count)
+      // Where the states played out at once end up; apart, so the two plays share no result.
+      var playedOut = ExhaustiveResult(strategy: strategy, scenario: engine.scenario)
+      var lastLegal: [Int] = []
+      var lastDice = ScriptedDice()
+      var lastEvents = events
       var added = 0
       states.forEach { packed, weight in
         guard added <= budget else { return }
-        packer.unpack(packed, moves: moves, into: &state, start: start)
+        packer.unpack(packed, into: &state, start: start)
         play(from: &state, weight: weight, legal: &legal, dice: &dice, events: &events, into: &part.result) { (after: inout GameState, branch) in
-          packer.pack(after, into: key)
+          if turnsFrom[after.scene] <= 1 {
+            play(from: &after, weight: branch, legal: &lastLegal, dice: &lastDice, events: &lastEvents, into: &playedOut) { _, _ in }
+            return
+          }
+          nextPacker.pack(after, into: key)
           let hash = StateTable.hash(key, words)
-          let table = turnsFrom[after.scene] <= 1 ? last : part.next[ExhaustiveExplorer.shard(of: hash)]
-          if table.add(key, hash: hash, weight: branch) { added += 1 }
+          if next[ExhaustiveExplorer.shard(of: hash)].add(key, hash: hash, weight: branch) { added += 1 }
         }
       }
       guard added <= budget else { return nil }
-      part.result.states += last.count
-      last.forEach { packed, weight in
-        packer.unpack(packed, moves: moves + 1, into: &state, start: start)
-        play(from: &state, weight: weight, legal: &legal, dice: &dice, events: &events, into: &part.result) { _, _ in }
+      // Packed tight until every shard is done and the next turn is merged.
+      part.next = next.map(StateList.init)
+      part.result.merge(playedOut)
+      for (index, fired) in zip(events.fired, lastEvents.fired).map({ $0 || $1 }).enumerated() where fired {
+        part.result.events[index] = true
       }
-      for (index, fired) in events.fired.enumerated() where fired { part.result.events[index] = true }
       return part
     }
 
@@ -203,7 +216,7 @@ extension ExhaustiveExplorer {
           engine.advance(choice, in: &after, dice: &dice, noting: &events)
           result.turns += 1
           let branch = Weight(probability: share.probability * dice.probability, paths: share.paths)
-          if after.isFinished { result.finish(after, weight: branch) } else { keep(&after, branch) }
+          if after.isFinished { result.finish(&after, weight: branch) } else { keep(&after, branch) }
         } while dice.nextBranch()
       }
     }
@@ -257,11 +270,12 @@ public struct ExhaustiveResult: Sendable {
     events = Array(repeating: false, count: scenario.events.count)
   }
 
-  mutating func finish(_ state: GameState, weight: Weight) {
+  /// Counts a finished game; `inout` only so the state is read in place, not copied.
+  mutating func finish(_ state: inout GameState, weight: Weight) {
     guard let ending = state.ending else { return }
     probabilities[ending] += weight.probability
     paths[ending] = Weight.sum(paths[ending], weight.paths)
-    meters.add(state, weight: weight.probability)
+    meters.add(meters: state.value(0), state.value(1), state.value(2), weight: weight.probability)
   }
 
   mutating func merge(_ other: ExhaustiveResult) {

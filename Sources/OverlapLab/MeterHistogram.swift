@@ -17,10 +17,18 @@ public struct MeterHistogram: Sendable, Equatable {
   /// Adds the meters of a finished game.
   @inline(__always)
   mutating func add(_ state: GameState, weight: Double = 1) {
-    for meter in 0..<Meter.allCases.count {
-      let value = min(max(state.value(meter), 0), Self.bins - 1)
-      weights[meter * Self.bins + value] += weight
-    }
+    add(meters: state.value(0), state.value(1), state.value(2), weight: weight)
+  }
+
+  mutating func add(meters morale: Int, _ efficiency: Int, _ stability: Int, weight: Double = 1) {
+    count(morale, meter: 0, weight: weight)
+    count(efficiency, meter: 1, weight: weight)
+    count(stability, meter: 2, weight: weight)
+  }
+
+  @inline(__always)
+  private mutating func count(_ value: Int, meter: Int, weight: Double) {
+    weights[meter * Self.bins + min(max(value, 0), Self.bins - 1)] += weight
   }
 
   mutating func merge(_ other: MeterHistogram) {

@@ -1,15 +1,16 @@
 import OverlapEngine
 
 /// Packs the game states of one turn of an exhaustive search into fixed-width keys of
-/// `words` 64-bit words, and back.
+/// `words` 64-bit words, and back. Each turn has its own packer, because what a state
+/// can hold depends on how many moves have been played.
 ///
 /// Every state of a turn has played the same number of moves, so the move count is not
 /// stored, and a finished state is never stored. The rest takes the fewest bits its range
-/// allows: a scene number; the leader-move count only if something reads it; the style
-/// streak up to the balance limit (nothing when `fade` is 100, which makes streaks
-/// harmless); each value as an offset from the lowest it can reach; one bit per flag,
-/// and per once-only event, still read; and one bit per (delayed effect, turns left)
-/// slot for the effects waiting to land, which also rebuilds their order.
+/// at that turn allows: a scene number; the leader-move count only if something reads it;
+/// the style streak up to the balance limit (nothing when `fade` is 100, which makes
+/// streaks harmless); each value as an offset from the lowest it can reach by then; one
+/// bit per flag, and per once-only event, still read; and one bit per (delayed effect,
+/// turns left) slot that can be waiting at that turn, which also rebuilds their order.
 ///
 /// What `FutureReads` says no condition will read again from a scene packs as zero, so
 /// states that differ only there merge.
@@ -21,12 +22,14 @@ struct StatePacker: Sendable {
     var base: Int
   }
 
-  /// A delayed effect that may wait: its owner's entry fields and where its slots start.
+  /// A delayed effect that may be waiting at this turn, with `turnsLeft` values from
+  /// `first` on, one bit each, then as many again for "kept only `fade`".
   struct Slot: Sendable {
     var source: GameState.Source
     var index: Int
     var delay: Int
-    /// One bit per turn left (1...delay), then as many again for "kept only `fade`".
+    var first: Int
+    var turnsLeft: Int
     var offset: Int
     var fades: Bool
   }
@@ -34,6 +37,8 @@ struct StatePacker: Sendable {
   let words: Int
   let bits: Int
   let reads: FutureReads
+  /// The moves every state of this turn has played.
+  let moves: Int
   private let scene: Field
   private let leaderMoves: Field?
   private let lastStyle: Field?
@@ -49,8 +54,91 @@ struct StatePacker: Sendable {
   private let eventSlots: [Int]
   private let fade: Int
 
-  init(scenario: Scenario, reads: FutureReads) {
+  /// One packer for each number of moves a state can have played, from 0 to the longest game.
+  static func turns(scenario: Scenario, reads: FutureReads) -> [StatePacker] {
+    let plan = Plan(scenario)
+    return (0...scenario.maxTurns).map { StatePacker(scenario: scenario, reads: reads, moves: $0, plan: plan) }
+  }
+
+  /// What every turn's layout is worked out from.
+  struct Plan {
+    /// How far each value can rise, and fall, in one turn; and the range analysis allows.
+    var rise: [Int]
+    var fall: [Int]
+    var ranges: [(lower: Int, upper: Int)]
+    /// The fewest and most moves that can have been played on arriving at each scene;
+    /// nil for a scene no route reaches.
+    var arrivals: [ClosedRange<Int>?]
+
+    init(_ scenario: Scenario) {
+      (rise, fall) = Self.movement(scenario)
+      let analysis = StaticAnalysis(scenario)
+      ranges = analysis.values.map { ($0.lower, $0.upper) }
+      arrivals = Self.arrivals(scenario)
+    }
+
+    /// The most each value can rise and fall in one turn: the most any one choice moves
+    /// it, plus every event and every delayed effect at once.
+    static func movement(_ scenario: Scenario) -> (rise: [Int], fall: [Int]) {
+      var rise = Array(repeating: 0, count: scenario.values.count)
+      var fall = rise
+      func add(_ effects: [Effect], into up: inout [Int], _ down: inout [Int]) {
+        for effect in effects {
+          if effect.amount > 0 {
+            up[effect.target] = up[effect.target].saturatingAdding(effect.amount)
+          } else {
+            down[effect.target] = down[effect.target].saturatingAdding(effect.amount.saturatingMagnitude)
+          }
+        }
+      }
+      var everyTurnUp = rise
+      var everyTurnDown = fall
+      for event in scenario.events { add(event.consequences.effects, into: &everyTurnUp, &everyTurnDown) }
+      for owner in scenario.choices.map(\.consequences) + scenario.events.map(\.consequences) {
+        for later in owner.later { add(later.effects, into: &everyTurnUp, &everyTurnDown) }
+      }
+      for choice in scenario.choices {
+        var up = Array(repeating: 0, count: scenario.values.count)
+        var down = up
+        add(choice.consequences.effects, into: &up, &down)
+        for chance in choice.consequences.chances { add(chance.effects, into: &up, &down) }
+        for outcome in choice.consequences.oneOf?.outcomes ?? [] { add(outcome.effects, into: &up, &down) }
+        for index in up.indices {
+          rise[index] = max(rise[index], up[index])
+          fall[index] = max(fall[index], down[index])
+        }
+      }
+      return (
+        zip(rise, everyTurnUp).map { $0.saturatingAdding($1) }, zip(fall, everyTurnDown).map { $0.saturatingAdding($1) }
+      )
+    }
+
+    /// Shortest and longest route from the start to each scene, in moves. Routes never
+    /// loop (the loader refuses loops), so the longest is found in topological order.
+    static func arrivals(_ scenario: Scenario) -> [ClosedRange<Int>?] {
+      let successors = scenario.scenes.map { FutureReads.successors(of: $0, in: scenario) }
+      var incoming = Array(repeating: 0, count: scenario.scenes.count)
+      for nexts in successors { for next in nexts { incoming[next] += 1 } }
+      var ready = scenario.scenes.indices.filter { incoming[$0] == 0 }
+      var arrivals = [ClosedRange<Int>?](repeating: nil, count: scenario.scenes.count)
+      arrivals[scenario.startScene] = 0...0
+      while let scene = ready.popLast() {
+        for next in successors[scene] {
+          if let here = arrivals[scene] {
+            let reached = (here.lowerBound + 1)...(here.upperBound + 1)
+            arrivals[next] = arrivals[next].map { min($0.lowerBound, reached.lowerBound)...max($0.upperBound, reached.upperBound) } ?? reached
+          }
+          incoming[next] -= 1
+          if incoming[next] == 0 { ready.append(next) }
+        }
+      }
+      return arrivals
+    }
+  }
+
+  init(scenario: Scenario, reads: FutureReads, moves: Int, plan: Plan) {
     self.reads = reads
+    self.moves = moves
     var offset = 0
     func field(lower: Int, upper: Int) -> Field {
       let span = UInt64(bitPattern: Int64(upper &- lower))
@@ -59,15 +147,17 @@ struct StatePacker: Sendable {
       return Field(offset: offset, bits: bits, base: lower)
     }
     scene = field(lower: 0, upper: scenario.scenes.count - 1)
-    leaderMoves = reads.moveCounts.contains(true) ? field(lower: 0, upper: scenario.maxTurns) : nil
+    leaderMoves = reads.moveCounts.contains(true) ? field(lower: 0, upper: moves) : nil
     fade = scenario.balance.fade
     let streaksMatter = scenario.balance.fade != 100
-    lastStyle = streaksMatter ? field(lower: 0, upper: 2) : nil
-    streak = streaksMatter ? field(lower: 0, upper: reads.streakLimit) : nil
-    let bounds = Self.bounds(scenario)
+    lastStyle = streaksMatter ? field(lower: 0, upper: moves == 0 ? 0 : 2) : nil
+    streak = streaksMatter ? field(lower: 0, upper: min(moves, reads.streakLimit)) : nil
     values = scenario.values.indices.map { index in
       guard reads.values.contains(where: { $0[index] }) else { return nil }
-      return field(lower: bounds[index].lower, upper: bounds[index].upper)
+      let declared = scenario.values[index]
+      let lower = max(declared.minimum, plan.ranges[index].lower, declared.start.saturatingSubtracting(plan.fall[index].saturatingMultiplied(by: moves)))
+      let upper = min(declared.maximum, plan.ranges[index].upper, declared.start.saturatingAdding(plan.rise[index].saturatingMultiplied(by: moves)))
+      return field(lower: lower, upper: max(lower, upper))
     }
     flags = scenario.flags.indices.map { index in
       guard reads.flags.contains(where: { $0[index] }) else { return nil }
@@ -75,69 +165,39 @@ struct StatePacker: Sendable {
       return offset
     }
     onceEvents = scenario.events.map { event in
-      guard event.once else { return nil }
+      guard event.once, moves > 0 else { return nil }
       defer { offset += 1 }
       return offset
     }
     var slots: [Slot] = []
-    func add(_ consequences: Consequences, _ source: GameState.Source, fades: Bool) -> Int {
-      defer {
-        for (index, later) in consequences.later.enumerated() {
-          slots.append(Slot(source: source, index: index, delay: later.delay, offset: offset, fades: fades))
-          offset += later.delay * (fades ? 2 : 1)
+    // Turns left for an effect of `delay` set on a move played after `played` moves.
+    func add(_ consequences: Consequences, _ source: GameState.Source, played: ClosedRange<Int>?, fades: Bool) -> Int {
+      let first = slots.count
+      for (index, later) in consequences.later.enumerated() {
+        var left = 0...0
+        if let played, played.lowerBound < moves {
+          // Played after p moves, it lands after p + 1 + delay; now `moves` have been played.
+          let latest = min(played.upperBound, moves - 1)
+          let fewest = max(1, played.lowerBound + 1 + later.delay - moves)
+          let most = min(later.delay, latest + 1 + later.delay - moves)
+          if fewest <= most { left = fewest...most }
         }
+        let count = left == 0...0 ? 0 : left.count
+        slots.append(
+          Slot(source: source, index: index, delay: later.delay, first: left.lowerBound, turnsLeft: count, offset: offset, fades: fades))
+        offset += count * (fades ? 2 : 1)
       }
-      return slots.count
+      return first
     }
-    choiceSlots = scenario.choices.indices.map { add(scenario.choices[$0].consequences, .choice($0), fades: streaksMatter) }
-    eventSlots = scenario.events.indices.map { add(scenario.events[$0].consequences, .event($0), fades: false) }
+    choiceSlots = scenario.choices.indices.map { choice in
+      add(scenario.choices[choice].consequences, .choice(choice), played: plan.arrivals[scenario.choices[choice].scene], fades: streaksMatter)
+    }
+    // An event fires during any move.
+    let anyMove = moves > 0 ? 0...(moves - 1) : nil
+    eventSlots = scenario.events.indices.map { add(scenario.events[$0].consequences, .event($0), played: anyMove, fades: false) }
     self.slots = slots
     bits = offset
     words = max(1, (offset + 63) / 64)
-  }
-
-  // MARK: - Bounds
-
-  /// The lowest and highest each value can reach: its declared limits, narrowed by how
-  /// far every effect in every turn could move it from its start.
-  static func bounds(_ scenario: Scenario) -> [(lower: Int, upper: Int)] {
-    var rise = Array(repeating: 0, count: scenario.values.count)
-    var fall = rise
-    func add(_ effects: [Effect], into up: inout [Int], _ down: inout [Int]) {
-      for effect in effects {
-        if effect.amount > 0 { up[effect.target] = up[effect.target].saturatingAdding(effect.amount) }
-        else { down[effect.target] = down[effect.target].saturatingAdding(effect.amount.saturatingMagnitude) }
-      }
-    }
-    // In one turn: the most any one choice moves a value, plus every event and every
-    // delayed effect at once.
-    var everyTurnUp = rise
-    var everyTurnDown = fall
-    for event in scenario.events {
-      add(event.consequences.effects, into: &everyTurnUp, &everyTurnDown)
-      for chance in event.consequences.chances { add(chance.effects, into: &everyTurnUp, &everyTurnDown) }
-    }
-    for owner in scenario.choices.map(\.consequences) + scenario.events.map(\.consequences) {
-      for later in owner.later { add(later.effects, into: &everyTurnUp, &everyTurnDown) }
-    }
-    for choice in scenario.choices {
-      var up = Array(repeating: 0, count: scenario.values.count)
-      var down = up
-      add(choice.consequences.effects, into: &up, &down)
-      for chance in choice.consequences.chances { add(chance.effects, into: &up, &down) }
-      for outcome in choice.consequences.oneOf?.outcomes ?? [] { add(outcome.effects, into: &up, &down) }
-      for index in up.indices {
-        rise[index] = max(rise[index], up[index])
-        fall[index] = max(fall[index], down[index])
-      }
-    }
-    let turns = scenario.maxTurns
-    return scenario.values.indices.map { index in
-      let declared = scenario.values[index]
-      let up = rise[index].saturatingAdding(everyTurnUp[index]).saturatingMultiplied(by: turns)
-      let down = fall[index].saturatingAdding(everyTurnDown[index]).saturatingMultiplied(by: turns)
-      return (max(declared.minimum, declared.start.saturatingSubtracting(down)), min(declared.maximum, declared.start.saturatingAdding(up)))
-    }
   }
 
   // MARK: - Packing
@@ -172,15 +232,15 @@ struct StatePacker: Sendable {
       case .event(let event): first = eventSlots[event]
       }
       let slot = slots[first + pending.index]
-      let left = pending.due - state.moves - 1
+      let left = pending.due - state.moves - slot.first
+      precondition(left >= 0 && left < slot.turnsLeft, "a delayed effect outside the turns worked out for it")
       setBit(slot.offset + left, key)
-      if slot.fades && pending.strength != 100 { setBit(slot.offset + slot.delay + left, key) }
+      if slot.fades && pending.strength != 100 { setBit(slot.offset + slot.turnsLeft + left, key) }
     }
   }
 
-  /// Rebuilds into `state` (a started game of the scenario) the state packed in `key`,
-  /// after `moves` moves; its generator becomes `rng`.
-  func unpack(_ key: UnsafePointer<UInt64>, moves: Int, into state: inout GameState, start: GameState) {
+  /// Rebuilds into `state` the state packed in `key`, from `start`, a started game.
+  func unpack(_ key: UnsafePointer<UInt64>, into state: inout GameState, start: GameState) {
     state = start
     state.moves = moves
     state.scene = read(scene, key)
@@ -201,9 +261,9 @@ struct StatePacker: Sendable {
     // event and in declaration order, as the rules queue them within a turn.
     var queue: [(set: Int, order: Int, pending: GameState.Pending)] = []
     for (order, slot) in slots.enumerated() {
-      for left in 0..<slot.delay where bit(slot.offset + left, key) {
-        let due = moves + left + 1
-        let strength = slot.fades && bit(slot.offset + slot.delay + left, key) ? fade : 100
+      for left in 0..<slot.turnsLeft where bit(slot.offset + left, key) {
+        let due = moves + slot.first + left
+        let strength = slot.fades && bit(slot.offset + slot.turnsLeft + left, key) ? fade : 100
         queue.append((due - slot.delay, order, GameState.Pending(due: due, source: slot.source, index: slot.index, strength: strength)))
       }
     }

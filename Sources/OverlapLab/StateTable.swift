@@ -17,6 +17,13 @@ final class StateTable: @unchecked Sendable {
   /// Grown past seven tenths full, so that probe runs stay short.
   static func bytesPerState(words: Int) -> Int { (words + 2) * 8 * 10 / 7 }
 
+  /// The smallest capacity (a power of two) that holds `count` states without growing.
+  static func capacity(for count: Int) -> Int {
+    var capacity = 64
+    while count * 10 > capacity * 7 { capacity *= 2 }
+    return capacity
+  }
+
   init(words: Int, capacity: Int = 64) {
     self.words = words
     stride = words + 2
@@ -39,7 +46,7 @@ final class StateTable: @unchecked Sendable {
     while true {
       let entry = slots + slot * stride
       if entry[words + 1] == 0 {
-        entry.update(from: key, count: words)
+        for word in 0..<words { entry[word] = key[word] }
         entry[words] = weight.probability.bitPattern
         entry[words + 1] = UInt64(weight.paths)
         count += 1
@@ -55,9 +62,9 @@ final class StateTable: @unchecked Sendable {
     }
   }
 
-  /// Adds every state of `other`, in its slot order.
-  func add(contentsOf other: StateTable) {
-    other.forEach { key, weight in add(key, hash: Self.hash(key, words), weight: weight) }
+  /// Adds every state of `list`, in its order.
+  func add(contentsOf list: StateList) {
+    list.forEach { key, weight in add(key, hash: Self.hash(key, words), weight: weight) }
   }
 
   /// Calls `body` with each state's key and weight, in slot order.
@@ -98,5 +105,47 @@ final class StateTable: @unchecked Sendable {
     hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
     hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
     return hash ^ (hash >> 31)
+  }
+}
+
+/// States and weights packed end to end with no free slots: how a shard's piece of the
+/// next turn waits to be merged, at a fraction of a table's size.
+final class StateList: @unchecked Sendable {
+  let words: Int
+  private var storage: UnsafeMutablePointer<UInt64>?
+  private(set) var count = 0
+
+  /// The states of `table`, in its slot order.
+  init(_ table: StateTable) {
+    words = table.words
+    guard table.count > 0 else { return }
+    let stride = words + 2
+    let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: table.count * stride)
+    var entry = storage
+    table.forEach { key, weight in
+      for word in 0..<words { entry[word] = key[word] }
+      entry[words] = weight.probability.bitPattern
+      entry[words + 1] = UInt64(weight.paths)
+      entry += stride
+    }
+    self.storage = storage
+    count = table.count
+  }
+
+  deinit { storage?.deallocate() }
+
+  func forEach(_ body: (UnsafePointer<UInt64>, Weight) -> Void) {
+    guard let storage else { return }
+    for index in 0..<count {
+      let entry = storage + index * (words + 2)
+      body(entry, Weight(probability: Double(bitPattern: entry[words]), paths: Int(entry[words + 1])))
+    }
+  }
+
+  /// Lets go of the states, once merged.
+  func release() {
+    storage?.deallocate()
+    storage = nil
+    count = 0
   }
 }

@@ -27,13 +27,26 @@ import Testing
     let engine = try LabFixtures.engine(path)
     var expected = Array(repeating: 0.0, count: engine.scenario.endings.count)
     bruteForce(engine, strategy, state: engine.start(seed: 0), probability: 1, into: &expected)
-    for jobs in [1, 2, 3] {
+    var first: [Double]?
+    for jobs in [1, 2, 3, 8] {
       let result = try ExhaustiveExplorer(engine: engine).explore(strategy, maxStates: 10_000, jobs: jobs)
       for (found, wanted) in zip(result.probabilities, expected) {
         #expect(abs(found - wanted) < 1e-12)
       }
       #expect(abs(result.probabilities.reduce(0, +) - 1) < 1e-12)
+      // The same sums in the same order, whatever the jobs: identical to the last bit.
+      #expect(result.probabilities == (first ?? result.probabilities))
+      first = first ?? result.probabilities
     }
+  }
+
+  /// On a built-in scenario, big enough that every shard is busy, any number of jobs
+  /// gives bit-for-bit the same figures.
+  @Test func jobsNeverChangeABuiltInScenariosFigures() throws {
+    let engine = try LabFixtures.engine(LabFixtures.repository.appendingPathComponent("Scenarios/delegation.yaml").path)
+    let results = try [1, 2, 3].map { try ExhaustiveExplorer(engine: engine).explore(.manager, maxStates: 1_000_000, jobs: $0) }
+    #expect(results.allSatisfy { $0.probabilities == results[0].probabilities && $0.paths == results[0].paths })
+    #expect(results.allSatisfy { $0.states == results[0].states && $0.turns == results[0].turns })
   }
 
   @Test func tinyProbabilitiesAreExact() throws {

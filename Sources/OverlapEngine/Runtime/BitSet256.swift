@@ -3,11 +3,11 @@
 public struct BitSet256: Hashable, Sendable, BitwiseCopyable {
   public static let capacity = 256
 
-  var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+  @usableFromInline var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
   public init() {}
 
-  @inline(__always)
+  @inlinable
   public subscript(index: Int) -> Bool {
     get { word(index >> 6) & (1 << UInt64(index & 63)) != 0 }
     set {
@@ -17,7 +17,7 @@ public struct BitSet256: Hashable, Sendable, BitwiseCopyable {
     }
   }
 
-  @inline(__always)
+  @inlinable
   func word(_ index: Int) -> UInt64 {
     switch index {
     case 0: words.0
@@ -27,7 +27,7 @@ public struct BitSet256: Hashable, Sendable, BitwiseCopyable {
     }
   }
 
-  @inline(__always)
+  @inlinable
   mutating func setWord(_ index: Int, _ value: UInt64) {
     switch index {
     case 0: words.0 = value

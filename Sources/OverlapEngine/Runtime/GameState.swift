@@ -49,9 +49,9 @@ public struct GameState: Sendable {
   public var ending: Int?
 
   /// Meters, then variables, as laid out in `Scenario.values`; `valueCount` are in use.
-  var valueStore: InlineArray<32, Int>
-  var flagBits: BitSet256
-  var firedBits: BitSet256
+  @usableFromInline var valueStore: InlineArray<32, Int>
+  @usableFromInline var flagBits: BitSet256
+  @usableFromInline var firedBits: BitSet256
   var waiting: PendingQueue
   let valueCount: Int32
   let flagCount: Int32
@@ -78,13 +78,15 @@ public struct GameState: Sendable {
     eventCount = Int32(events)
   }
 
-  public var isFinished: Bool { ending != nil }
+  // Inlinable, so that the lab reads a state where it lies instead of calling across
+  // modules with a copy of it.
+  @inlinable public var isFinished: Bool { ending != nil }
   /// The turn being played now (1 before the first move).
-  public var turn: Int { moves + 1 }
+  @inlinable public var turn: Int { moves + 1 }
 
-  @inline(__always) public func value(_ index: Int) -> Int { valueStore[index] }
-  @inline(__always) public func flag(_ index: Int) -> Bool { flagBits[index] }
-  @inline(__always) public func fired(_ event: Int) -> Bool { firedBits[event] }
+  @inlinable public func value(_ index: Int) -> Int { valueStore[index] }
+  @inlinable public func flag(_ index: Int) -> Bool { flagBits[index] }
+  @inlinable public func fired(_ event: Int) -> Bool { firedBits[event] }
 
   public func meter(_ meter: Meter) -> Int { valueStore[meter.rawValue] }
   public var meters: [Int] { Meter.allCases.map(meter) }

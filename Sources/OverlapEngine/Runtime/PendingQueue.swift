@@ -1,7 +1,7 @@
 /// The delayed effects of a game, oldest first: up to `inlineCapacity` inline, the rest
 /// (a rare, long-delay game) in an overflow array that a normal game never allocates.
 struct PendingQueue: Equatable, Sendable {
-  static let inlineCapacity = 16
+  static let inlineCapacity = 8
 
   /// One delayed effect in twelve bytes.
   struct Entry: Equatable, Sendable, BitwiseCopyable {
@@ -36,7 +36,7 @@ struct PendingQueue: Equatable, Sendable {
     }
   }
 
-  private var inline = InlineArray<16, Entry>(repeating: Entry(due: 0, source: 0, index: 0, strength: 0))
+  private var inline = InlineArray<8, Entry>(repeating: Entry(due: 0, source: 0, index: 0, strength: 0))
   private var overflow: [Entry]?
   private(set) var count = 0
 
