@@ -17,12 +17,10 @@ final class StateTable: @unchecked Sendable {
   /// Grown past seven tenths full, so that probe runs stay short.
   static func bytesPerState(words: Int) -> Int { (words + 2) * 8 * 10 / 7 }
 
-  /// The smallest capacity (a power of two) that holds `count` states without growing.
-  static func capacity(for count: Int) -> Int {
-    var capacity = 64
-    while count * 10 > capacity * 7 { capacity *= 2 }
-    return capacity
-  }
+  /// The smallest capacity that holds `count` states without growing. Slots are found by
+  /// scaling the hash, not masking it, so any capacity works and a presized table wastes
+  /// nothing to rounding.
+  static func capacity(for count: Int) -> Int { max(64, count * 10 / 7 + 1) }
 
   init(words: Int, capacity: Int = 64) {
     self.words = words
@@ -41,8 +39,7 @@ final class StateTable: @unchecked Sendable {
   /// - Returns: whether the state was new.
   @discardableResult
   func add(_ key: UnsafePointer<UInt64>, hash: UInt64, weight: Weight) -> Bool {
-    let mask = capacity - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(capacity)).high)
     while true {
       let entry = slots + slot * stride
       if entry[words + 1] == 0 {
@@ -58,7 +55,8 @@ final class StateTable: @unchecked Sendable {
         entry[words + 1] = UInt64(Weight.sum(Int(entry[words + 1]), weight.paths))
         return false
       }
-      slot = (slot + 1) & mask
+      slot += 1
+      if slot == capacity { slot = 0 }
     }
   }
 
