@@ -48,6 +48,20 @@ import Testing
     #expect(found.first?.contains("error: in the condition of choice 'go': expression nested too deeply") == true, "\(found)")
   }
 
+  /// A game keeps its numbers inline, so declarations past the capacity are refused at
+  /// the first one over, and a scenario at the limit loads and plays.
+  @Test func declarationsPastTheInlineLimitsAreNamed() throws {
+    let variables = (0..<29).map { "v\($0): 0" }.joined(separator: ", ")
+    _ = try Fixtures.load(scenario(extra: "variables: {\(variables)}"))
+    #expect(errors(scenario(extra: "variables: {\(variables), v29: 1}")).contains {
+      $0.hasSuffix("error: a scenario can declare at most 32 meters and variables; this is number 33")
+    })
+    let flags = (0...256).map { "f\($0)" }.joined(separator: ", ")
+    #expect(errors(scenario(extra: "flags: [\(flags)]")).contains {
+      $0.hasSuffix("error: a scenario can declare at most 256 flags; this is number 257")
+    })
+  }
+
   @Test func deeplyNestedTextIsRefused() {
     let deep = String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)
     let found = errors(scenario(text: "Value {\(deep)}"))
