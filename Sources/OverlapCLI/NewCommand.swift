@@ -51,6 +51,7 @@ struct NewCommand: ParsableCommand {
     """
     # yaml-language-server: $schema=\(schema)
     # A new Overlap scenario. The format is described in docs/scenario-format.md.
+    format: \(Scenario.format)
     id: \(id)
     title: A new scenario
     summary: One sentence that tells a player what situation they are in.

@@ -1,6 +1,11 @@
 /// A loaded, validated scenario: every name resolved to an index and every
 /// expression compiled, so playing it needs no string handling.
 public struct Scenario: Sendable {
+  /// The newest scenario format this build reads. Format 2 added shown gauges, `elif`
+  /// and `else`, `one_of`, routing on a result, events tied to scenes, `requires` and the
+  /// richer test assertions; every format 1 file is also a format 2 file.
+  public static let format = 2
+
   public var id: String
   public var title: String
   public var summary: String

@@ -10,7 +10,7 @@ struct ScenarioBuilder {
   var choiceIDs: [String: SourceLocation] = [:]
 
   static let topKeys = [
-    "id", "title", "summary", "author", "version", "goals", "intro", "meters", "variables",
+    "format", "id", "title", "summary", "author", "version", "goals", "intro", "meters", "variables",
     "flags", "balance", "start", "scenes", "events", "endings", "tests",
   ]
   static let reservedNames: Set<String> = Set(["and", "or", "not", "true", "false", "min", "max", "abs"] + Expression.Builtin.allCases.map(\.rawValue))
@@ -22,6 +22,9 @@ struct ScenarioBuilder {
     let summary = top["summary"].flatMap { reader.nonEmptyString($0, "the summary") }
     let author = top["author"].flatMap { reader.string($0, "author") }
     if let version = top["version"] { _ = reader.int(version, "version", in: 1...1_000_000) }
+    if let format = top["format"], let number = reader.int(format, "format", in: 1...1_000_000), number > Scenario.format {
+      reader.error(format, "this file is written in scenario format \(number), and this Overlap reads formats 1 to \(Scenario.format); install a newer Overlap to play it")
+    }
     var goals: [String] = []
     if let node = top["goals"], let list = reader.list(node, "goals") {
       goals = list.compactMap { reader.nonEmptyString($0, "a learning goal") }

@@ -50,6 +50,16 @@ import Testing
 
   /// A game keeps its numbers inline, so declarations past the capacity are refused at
   /// the first one over, and a scenario at the limit loads and plays.
+  /// A file in a newer format than this build reads is refused at its `format` line;
+  /// the formats it knows load.
+  @Test func aNewerFormatIsRefusedClearly() throws {
+    _ = try Fixtures.load("format: 1\n" + scenario())
+    _ = try Fixtures.load("format: 2\n" + scenario())
+    #expect(errors("format: 3\n" + scenario()) == [
+      "test.yaml:1:9: error: this file is written in scenario format 3, and this Overlap reads formats 1 to 2; install a newer Overlap to play it"
+    ])
+  }
+
   @Test func declarationsPastTheInlineLimitsAreNamed() throws {
     let variables = (0..<29).map { "v\($0): 0" }.joined(separator: ", ")
     _ = try Fixtures.load(scenario(extra: "variables: {\(variables)}"))
