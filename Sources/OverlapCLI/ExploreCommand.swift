@@ -15,7 +15,8 @@ struct ExploreCommand: ParsableCommand {
 
       --exhaustive follows every move and every chance outcome, merging identical states, \
       and reports exact reachability and exact probabilities. It always includes uniform \
-      random play, and gives up (exit 1) past --max-states distinct states. \
+      random play, and gives up (exit 1) past --max-states kept states (a state one move \
+      from the end is played out at once, not kept). \
       The JSON keys are described in docs/lab.md.
 
       --transcripts N --out DIR writes playthroughs to read instead of a report: under each \
@@ -49,8 +50,8 @@ struct ExploreCommand: ParsableCommand {
   @Flag(help: "Explore every branch instead of sampling runs.")
   var exhaustive = false
 
-  @Option(name: .customLong("max-states"), help: "With --exhaustive: give up past this many distinct states.")
-  var maxStates = 10_000_000
+  @Option(name: .customLong("max-states"), help: "With --exhaustive: give up past this many kept states, counted over all turns.")
+  var maxStates = 30_000_000
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text

@@ -245,7 +245,7 @@ struct Weight: Sendable {
 /// What exhaustive exploration found for one strategy.
 public struct ExhaustiveResult: Sendable {
   public let strategy: Strategy
-  /// Distinct states in which a move was chosen.
+  /// Distinct states kept: every state a move was chosen in, except those one move from the end.
   public internal(set) var states = 0
   /// Moves applied, counting each chance outcome's branch.
   public internal(set) var turns = 0
