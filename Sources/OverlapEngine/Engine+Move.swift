@@ -155,21 +155,22 @@ extension Engine {
   }
 
   /// Fires the events that apply after a move played in scene `played` led to scene `next`
-  /// (negative when that move ended the story, which then arrives nowhere). Once-only
-  /// events that have fired are skipped by mask, without reading them.
+  /// (negative when that move ended the story, which then arrives nowhere). Only events
+  /// the two scenes allow are visited, and once-only events that have fired are skipped,
+  /// both by mask, without reading them.
   func fireEvents<D: Dice, R: TurnRecorder>(
     after played: Int32, movingTo next: Int32, in state: inout GameState, dice: inout D, recorder: inout R
   ) {
     let runtime = self.runtime
+    let after = runtime.eventsAfter[Int(played)]
+    let arriving = runtime.eventsArriving[next >= 0 ? Int(next) : runtime.scenes.count]
     for word in 0..<(runtime.events.count + 63) / 64 {
-      var live = runtime.allEvents.word(word) & ~(runtime.onceEvents.word(word) & state.firedBits.word(word))
+      var live = after.word(word) & arriving.word(word) & ~(runtime.onceEvents.word(word) & state.firedBits.word(word))
       while live != 0 {
         let index = word * 64 + live.trailingZeroBitCount
         live &= live - 1
         let event = runtime.events[index]
-        guard fits(event, played: played, now: next), runtime.holds(event.condition, in: &state),
-          event.chance >= 100 || dice.roll(percent: event.chance)
-        else { continue }
+        guard runtime.holds(event.condition, in: &state), event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
         state.firedBits[index] = true
         recorder.firing(index)
         apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
@@ -177,16 +178,5 @@ extension Engine {
         schedule(event.consequences.later, source: ~Int32(index), strength: 100, in: &state, recorder: &recorder)
       }
     }
-  }
-
-  /// Whether an event's scenes allow it after a move played in `played` led to `now`.
-  @inline(__always)
-  func fits(_ event: CompiledScenario.Event, played: Int32, now: Int32) -> Bool {
-    func lists(_ span: CompiledScenario.Span, _ scene: Int32) -> Bool {
-      for position in span.range where runtime.sceneLists[position] == scene { return true }
-      return false
-    }
-    return (event.inScenes.count == 0 || (now >= 0 && lists(event.inScenes, now)))
-      && (event.afterScenes.count == 0 || lists(event.afterScenes, played))
   }
 }

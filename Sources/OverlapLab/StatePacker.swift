@@ -273,8 +273,10 @@ struct StatePacker: Sendable {
 
   @inline(__always)
   private func write(_ value: Int, scene field: Field, _ key: UnsafeMutablePointer<UInt64>) {
-    guard field.bits > 0 else { return }
     let number = UInt64(bitPattern: Int64(value &- field.base))
+    // A value outside the range worked out for it would spill into its neighbours' bits.
+    precondition(field.bits == 64 || number >> UInt64(field.bits) == 0, "a value outside the range worked out for it")
+    guard field.bits > 0 else { return }
     let word = field.offset >> 6
     let shift = UInt64(field.offset & 63)
     key[word] |= number << shift

@@ -94,9 +94,6 @@ public final class CompiledScenario: @unchecked Sendable {
   struct Event: Sendable, BitwiseCopyable {
     var condition: Program
     var chance: Int
-    /// Into `sceneLists`; empty means any scene.
-    var inScenes: Span
-    var afterScenes: Span
     var consequences: Consequences
   }
 
@@ -124,7 +121,7 @@ public final class CompiledScenario: @unchecked Sendable {
   let events: UnsafeMutableBufferPointer<Event>
   let endings: UnsafeMutableBufferPointer<Ending>
   let scenes: UnsafeMutableBufferPointer<Scene>
-  /// Scene and choice indices that scenes and events list.
+  /// The choices each scene lists.
   let sceneLists: UnsafeMutableBufferPointer<Int32>
   let minimums: UnsafeMutableBufferPointer<Int>
   let maximums: UnsafeMutableBufferPointer<Int>
@@ -132,8 +129,11 @@ public final class CompiledScenario: @unchecked Sendable {
   let immediateEndings: UnsafeMutableBufferPointer<Int32>
   /// Events that fire at most once: once fired, the rules skip them by mask.
   let onceEvents: BitSet256
-  /// Every event, as a mask.
-  let allEvents: BitSet256
+  /// By scene: the events whose `after` allows a move played there.
+  let eventsAfter: UnsafeMutableBufferPointer<BitSet256>
+  /// By scene, then one more for a story that has ended: the events whose `in` allows
+  /// arriving there. With `eventsAfter`, the rules visit only events the scenes allow.
+  let eventsArriving: UnsafeMutableBufferPointer<BitSet256>
   let stackDepth: Int
   let balanceStreak: Int
   let balanceFade: Int
@@ -196,14 +196,14 @@ public final class CompiledScenario: @unchecked Sendable {
         consequences: compile(choice.consequences))
     }
     var once = BitSet256()
-    var all = BitSet256()
+    var after = Array(repeating: BitSet256(), count: scenario.scenes.count)
+    var arriving = Array(repeating: BitSet256(), count: scenario.scenes.count + 1)
     let events = scenario.events.enumerated().map { index, event in
       once[index] = event.once
-      all[index] = true
+      for scene in event.afterScenes.isEmpty ? Array(after.indices) : event.afterScenes { after[scene][index] = true }
+      for scene in event.inScenes.isEmpty ? Array(arriving.indices) : event.inScenes { arriving[scene][index] = true }
       return Event(
         condition: writer.write(event.condition), chance: event.chance,
-        inScenes: span(event.inScenes.map(Int32.init), into: &lists),
-        afterScenes: span(event.afterScenes.map(Int32.init), into: &lists),
         consequences: compile(event.consequences))
     }
     let endings = scenario.endings.map { Ending(condition: writer.write($0.condition)) }
@@ -229,7 +229,8 @@ public final class CompiledScenario: @unchecked Sendable {
     maximums = Self.pool(scenario.values.map(\.maximum))
     immediateEndings = Self.pool(scenario.endings.indices.filter { scenario.endings[$0].immediate }.map(Int32.init))
     onceEvents = once
-    allEvents = all
+    eventsAfter = Self.pool(after)
+    eventsArriving = Self.pool(arriving)
     stackDepth = writer.stackDepth
     balanceStreak = scenario.balance.streak
     balanceFade = scenario.balance.fade
@@ -253,6 +254,8 @@ public final class CompiledScenario: @unchecked Sendable {
     minimums.deallocate()
     maximums.deallocate()
     immediateEndings.deallocate()
+    eventsAfter.deallocate()
+    eventsArriving.deallocate()
   }
 
   private static func pool<T>(_ items: [T]) -> UnsafeMutableBufferPointer<T> {
