@@ -39,7 +39,7 @@ extension Engine {
     let consequences = played.consequences
     recorder.began(Turn(number: state.turn, scene: state.scene, choice: choice, strength: strength))
 
-    var next = played.next == CompiledScenario.Choice.sceneNext ? runtime.scenes[Int(played.scene)].next : played.next
+    var next = played.next
     apply(consequences.effects, strength: strength, to: &state, recorder: &recorder)
     for (index, position) in consequences.chances.range.enumerated() {
       let chance = runtime.chances[position]

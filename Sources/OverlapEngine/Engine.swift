@@ -25,15 +25,10 @@ public struct Engine: Sendable {
 
   // MARK: - Reading state
 
-  @inline(__always)
+  /// An author's expression, such as a text condition, read in `state`. The rules never
+  /// come here: they run the compiled conditions in `runtime`.
   public func evaluate(_ expression: Expression, in state: GameState) -> Int {
     expression.evaluate { state.read($0) }
-  }
-
-  @inline(__always)
-  public func holds(_ condition: Expression?, in state: GameState) -> Bool {
-    guard let condition else { return true }
-    return evaluate(condition, in: state) != 0
   }
 
   public func render(_ text: Text, in state: GameState) -> String {

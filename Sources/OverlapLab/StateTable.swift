@@ -32,8 +32,6 @@ final class StateTable: @unchecked Sendable {
 
   deinit { slots.deallocate() }
 
-  var bytes: Int { capacity * stride * 8 }
-
   /// Adds `weight` to the state in `key`, inserting it if it is new.
   ///
   /// - Returns: whether the state was new.

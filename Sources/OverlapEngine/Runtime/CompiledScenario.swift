@@ -9,8 +9,6 @@ public final class CompiledScenario: @unchecked Sendable {
     var start: Int32
     var count: Int32
 
-    static let empty = Span(start: 0, count: 0)
-
     @inline(__always) var range: Range<Int> { Int(start)..<Int(start + count) }
   }
 
@@ -83,12 +81,10 @@ public final class CompiledScenario: @unchecked Sendable {
     var condition: Program
     var isLeader: Bool
     var scene: Int32
-    /// The scene to go to: `sceneNext` for the scene's own, or `endStory`.
+    /// Where the move sends the story (its own `next`, else its scene's), as a `Route`
+    /// that is never `keep`.
     var next: Int32
     var consequences: Consequences
-
-    static let sceneNext: Int32 = -2
-    static let endStory: Int32 = -1
   }
 
   struct Event: Sendable, BitwiseCopyable {
@@ -104,8 +100,6 @@ public final class CompiledScenario: @unchecked Sendable {
   struct Scene: Sendable, BitwiseCopyable {
     /// Into `sceneLists`: the scene's choices in the order shown.
     var choices: Span
-    /// -1 when the story ends after this scene.
-    var next: Int32
   }
 
   let code: UnsafeMutableBufferPointer<Int32>
@@ -185,15 +179,9 @@ public final class CompiledScenario: @unchecked Sendable {
     }
 
     let choices = scenario.choices.map { choice in
-      let next: Int32 =
-        switch choice.next {
-        case .none: Choice.sceneNext
-        case .some(.none): Choice.endStory
-        case .some(.some(let scene)): Int32(scene)
-        }
-      return Choice(
-        condition: writer.write(choice.condition), isLeader: choice.style == .leader, scene: Int32(choice.scene), next: next,
-        consequences: compile(choice.consequences))
+      Choice(
+        condition: writer.write(choice.condition), isLeader: choice.style == .leader, scene: Int32(choice.scene),
+        next: Route.code(.some(choice.next ?? scenario.scenes[choice.scene].next)), consequences: compile(choice.consequences))
     }
     var once = BitSet256()
     var after = Array(repeating: BitSet256(), count: scenario.scenes.count)
@@ -208,7 +196,7 @@ public final class CompiledScenario: @unchecked Sendable {
     }
     let endings = scenario.endings.map { Ending(condition: writer.write($0.condition)) }
     let scenes = scenario.scenes.map {
-      Scene(choices: span($0.choices.map(Int32.init), into: &lists), next: $0.next.map(Int32.init) ?? -1)
+      Scene(choices: span($0.choices.map(Int32.init), into: &lists))
     }
 
     code = Self.pool(writer.code)

@@ -84,11 +84,6 @@ struct PendingQueue: Equatable, Sendable {
     if overflow?.isEmpty == true { overflow = nil }
   }
 
-  mutating func removeAll() {
-    count = 0
-    overflow = nil
-  }
-
   static func == (left: PendingQueue, right: PendingQueue) -> Bool {
     guard left.count == right.count else { return false }
     for index in 0..<left.count where left[index] != right[index] { return false }
