@@ -24,6 +24,20 @@ extension Engine {
     state.rng = dice
   }
 
+  /// Plays `choice` with the state's own generator and writes the choices the player may
+  /// pick next into `legal` (none once the game is over): what `legalChoices` would give,
+  /// without checking the offers a second time.
+  public func advance(_ choice: Int, in state: inout GameState, offering legal: inout [Int]) {
+    var dice = state.rng
+    var recorder = CollectOffers()
+    swap(&recorder.choices, &legal)
+    apply(choice, to: &state, dice: &dice, recorder: &recorder)
+    swap(&recorder.choices, &legal)
+    // One at a time: cheaper than `removeAll(keepingCapacity:)` for the few a scene has.
+    while legal.count > recorder.count { legal.removeLast() }
+    state.rng = dice
+  }
+
   /// Plays `choice` with chance outcomes forced by `dice`, recording nothing.
   public func advance(_ choice: Int, in state: inout GameState, dice: inout ScriptedDice) {
     var recorder = IgnoreTurn()
@@ -51,6 +65,27 @@ public struct FiredEvents: TurnRecorder {
   @inline(__always) public mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) public mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) public mutating func ended(_ ending: Int) {}
+}
+
+/// Hears the choices the next scene offers and nothing else, writing them over the
+/// front of `choices`; the first `count` are this move's.
+struct CollectOffers: TurnRecorder {
+  var choices: [Int] = []
+  var count = 0
+
+  static var collectsOffers: Bool { true }
+  @inline(__always) mutating func offered(_ choice: Int) {
+    if count < choices.count { choices[count] = choice } else { choices.append(choice) }
+    count += 1
+  }
+  @inline(__always) mutating func firing(_ event: Int) {}
+  @inline(__always) mutating func began(_ turn: @autoclosure () -> Turn) {}
+  @inline(__always) mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
+  @inline(__always) mutating func rolled(chance: Int, hit: Bool) {}
+  @inline(__always) mutating func picked(outcome: Int) {}
+  @inline(__always) mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
+  @inline(__always) mutating func ended(_ ending: Int) {}
 }
 
 /// Dice whose outcomes are chosen in advance, so exhaustive exploration can follow

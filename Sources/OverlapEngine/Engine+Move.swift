@@ -71,7 +71,7 @@ extension Engine {
 
     if let immediate = firstImmediateEnding(in: &state) {
       state.ending = immediate
-    } else if next < 0 || !anyChoiceOffered(in: &state) {
+    } else if next < 0 || !offersChoice(in: &state, recorder: &recorder) {
       state.ending = finalEnding(&state)
     }
     if let ending = state.ending { recorder.ended(ending) }
@@ -84,12 +84,18 @@ extension Engine {
     return nil
   }
 
-  func anyChoiceOffered(in state: inout GameState) -> Bool {
-    for position in runtime.scenes[state.scene].choices.range
-    where runtime.holds(runtime.choices[Int(runtime.sceneLists[position])].condition, in: &state) {
-      return true
+  /// Whether the scene offers a choice; a recorder that collects offers hears them all,
+  /// so the lab gets the next legal moves without checking the same conditions twice.
+  func offersChoice<R: TurnRecorder>(in state: inout GameState, recorder: inout R) -> Bool {
+    var offered = false
+    for position in runtime.scenes[state.scene].choices.range {
+      let choice = Int(runtime.sceneLists[position])
+      guard runtime.holds(runtime.choices[choice].condition, in: &state) else { continue }
+      guard R.collectsOffers else { return true }
+      offered = true
+      recorder.offered(choice)
     }
-    return false
+    return offered
   }
 
   /// The first ending whose condition holds; the default ending is last and always holds.

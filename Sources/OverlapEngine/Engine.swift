@@ -19,7 +19,8 @@ public struct Engine: Sendable {
     var state = GameState(
       rng: SplitMix64(seed: seed), scene: scenario.startScene, values: scenario.values.map(\.start),
       flags: scenario.flags.map(\.start), events: scenario.events.count)
-    if !anyChoiceOffered(in: &state) { state.ending = finalEnding(&state) }
+    var ignore = IgnoreTurn()
+    if !offersChoice(in: &state, recorder: &ignore) { state.ending = finalEnding(&state) }
     return state
   }
 

@@ -73,6 +73,15 @@ public protocol TurnRecorder {
   mutating func landing(_ pending: @autoclosure () -> GameState.Pending)
   mutating func firing(_ event: Int)
   mutating func ended(_ ending: Int)
+  /// Whether the recorder hears every choice the next scene offers (`offered`), in the
+  /// order shown, where the rules only need to know that there is one.
+  static var collectsOffers: Bool { get }
+  mutating func offered(_ choice: Int)
+}
+
+extension TurnRecorder {
+  public static var collectsOffers: Bool { false }
+  public mutating func offered(_ choice: Int) {}
 }
 
 /// Records nothing; exploration uses it, and the compiler removes every call.

@@ -109,15 +109,14 @@ extension Explorer {
         state = start
         state.rng = SplitMix64(seed: gameSeed)
         moves.removeAll(keepingCapacity: true)
-        while !state.isFinished {
-          engine.legalChoices(in: &state, into: &legal)
-          guard !legal.isEmpty else { break }
+        engine.legalChoices(in: &state, into: &legal)
+        while !legal.isEmpty {
           strategy.narrow(&legal, in: state, styles: styles)
           let choice = legal[picker.below(legal.count)]
           tally.scenes[state.scene] += 1
           tally.choices[choice] += 1
           moves.append(choice)
-          engine.advance(choice, in: &state)
+          engine.advance(choice, in: &state, offering: &legal)
         }
         tally.finish(state, run: run, seed: gameSeed, moves: moves)
       }

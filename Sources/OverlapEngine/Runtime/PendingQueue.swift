@@ -39,6 +39,8 @@ struct PendingQueue: Equatable, Sendable {
   private var inline = InlineArray<8, Entry>(repeating: Entry(due: 0, source: 0, index: 0, strength: 0))
   private var overflow: [Entry]?
   private(set) var count = 0
+  /// The earliest `due` waiting, so that a move with nothing due skips the queue.
+  private var soonest = Int32.max
 
   var isEmpty: Bool { count == 0 }
 
@@ -55,6 +57,7 @@ struct PendingQueue: Equatable, Sendable {
       overflow!.append(entry)
     }
     count += 1
+    soonest = min(soonest, entry.due)
   }
 
   /// Removes and returns the next entry from `position` on that is due after `moves`
@@ -62,6 +65,7 @@ struct PendingQueue: Equatable, Sendable {
   /// reads the queue in place.
   @inline(__always)
   mutating func takeDue(by moves: Int, from position: inout Int) -> Entry? {
+    guard soonest <= moves else { return nil }
     while position < count {
       let entry = self[position]
       if entry.due <= moves {
@@ -82,6 +86,8 @@ struct PendingQueue: Equatable, Sendable {
     count -= 1
     if count >= Self.inlineCapacity { overflow!.removeLast() }
     if overflow?.isEmpty == true { overflow = nil }
+    soonest = .max
+    for index in 0..<count { soonest = min(soonest, self[index].due) }
   }
 
   static func == (left: PendingQueue, right: PendingQueue) -> Bool {
