@@ -58,13 +58,6 @@ public struct FiredEvents: TurnRecorder {
   public init(count: Int) { fired = Array(repeating: false, count: count) }
 
   @inline(__always) public mutating func firing(_ event: Int) { fired[event] = true }
-  @inline(__always) public mutating func began(_ turn: @autoclosure () -> Turn) {}
-  @inline(__always) public mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
-  @inline(__always) public mutating func rolled(chance: Int, hit: Bool) {}
-  @inline(__always) public mutating func picked(outcome: Int) {}
-  @inline(__always) public mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) public mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) public mutating func ended(_ ending: Int) {}
 }
 
 /// Hears the choices the next scene offers and nothing else, writing them over the
@@ -78,14 +71,6 @@ struct CollectOffers: TurnRecorder {
     if count < choices.count { choices[count] = choice } else { choices.append(choice) }
     count += 1
   }
-  @inline(__always) mutating func firing(_ event: Int) {}
-  @inline(__always) mutating func began(_ turn: @autoclosure () -> Turn) {}
-  @inline(__always) mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
-  @inline(__always) mutating func rolled(chance: Int, hit: Bool) {}
-  @inline(__always) mutating func picked(outcome: Int) {}
-  @inline(__always) mutating func scheduled(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
-  @inline(__always) mutating func ended(_ ending: Int) {}
 }
 
 /// Dice whose outcomes are chosen in advance, so exhaustive exploration can follow

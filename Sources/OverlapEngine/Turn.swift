@@ -79,14 +79,9 @@ public protocol TurnRecorder {
   mutating func offered(_ choice: Int)
 }
 
+// By default a recorder hears nothing, so each one says only what it records; the
+// compiler removes the calls it ignores.
 extension TurnRecorder {
-  public static var collectsOffers: Bool { false }
-  public mutating func offered(_ choice: Int) {}
-}
-
-/// Records nothing; exploration uses it, and the compiler removes every call.
-public struct IgnoreTurn: TurnRecorder {
-  public init() {}
   @inline(__always) public mutating func began(_ turn: @autoclosure () -> Turn) {}
   @inline(__always) public mutating func changed(_ change: @autoclosure () -> Turn.Change) {}
   @inline(__always) public mutating func rolled(chance: Int, hit: Bool) {}
@@ -95,6 +90,13 @@ public struct IgnoreTurn: TurnRecorder {
   @inline(__always) public mutating func landing(_ pending: @autoclosure () -> GameState.Pending) {}
   @inline(__always) public mutating func firing(_ event: Int) {}
   @inline(__always) public mutating func ended(_ ending: Int) {}
+  public static var collectsOffers: Bool { false }
+  @inline(__always) public mutating func offered(_ choice: Int) {}
+}
+
+/// Records nothing; exploration uses it, and the compiler removes every call.
+public struct IgnoreTurn: TurnRecorder {
+  public init() {}
 }
 
 /// Builds the `Turn` as the rules run.

@@ -79,6 +79,7 @@ struct PendingQueue: Equatable, Sendable {
 
   /// Removes the entry at `position`, keeping the order of the rest.
   mutating func remove(at position: Int) {
+    let removed = self[position].due
     for index in position..<(count - 1) {
       let next = self[index + 1]
       if index < Self.inlineCapacity { inline[index] = next } else { overflow![index - Self.inlineCapacity] = next }
@@ -86,6 +87,8 @@ struct PendingQueue: Equatable, Sendable {
     count -= 1
     if count >= Self.inlineCapacity { overflow!.removeLast() }
     if overflow?.isEmpty == true { overflow = nil }
+    // Only taking away the earliest entry can make the rest's earliest later.
+    guard removed == soonest else { return }
     soonest = .max
     for index in 0..<count { soonest = min(soonest, self[index].due) }
   }
