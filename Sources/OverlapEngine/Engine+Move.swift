@@ -152,12 +152,21 @@ extension Engine {
     }
   }
 
+  /// Lands the due delayed effects, oldest first, in one pass that moves the others down.
   func landDueEffects<R: TurnRecorder>(in state: inout GameState, recorder: inout R) {
-    var position = 0
-    while let entry = state.waiting.takeDue(by: state.moves, from: &position) {
+    guard state.waiting.hasDue(by: state.moves) else { return }
+    var kept = 0
+    for position in 0..<state.waiting.count {
+      let entry = state.waiting[position]
+      guard entry.due <= state.moves else {
+        state.waiting.place(entry, at: kept)
+        kept += 1
+        continue
+      }
       recorder.landing(entry.pending)
       apply(runtime.later(entry).effects, strength: Int(entry.strength), to: &state, recorder: &recorder)
     }
+    state.waiting.truncate(to: kept)
   }
 
   /// Fires the events that apply after a move played in scene `played` led to scene `next`

@@ -34,6 +34,24 @@ public struct Scenario: Sendable {
   /// The most moves any playthrough can take.
   public var maxTurns: Int { turnsFrom[startScene] }
 
+  /// The most delayed effects that can be waiting at once in any game, or more.
+  ///
+  /// An effect with delay `d` waits from the move that schedules it until `d` moves
+  /// later, so while a move lands what is due, the queue holds, for each age from 0 to
+  /// the longest delay, at most one move's worth of effects that old: the most any one
+  /// choice schedules that wait that long, plus every repeatable event's. A once-only
+  /// event adds its effects once. A game of `maxTurns` moves has no older effects.
+  public var mostDelayedEffectsWaiting: Int {
+    let longest = (choices.map(\.consequences) + events.map(\.consequences)).flatMap(\.later).map(\.delay).max() ?? 0
+    func waiting(_ consequences: Consequences, age: Int) -> Int { consequences.later.count { $0.delay >= age } }
+    var total = events.filter(\.once).reduce(0) { $0 + $1.consequences.later.count }
+    for age in 0...min(longest, max(maxTurns - 1, 0)) {
+      total += choices.map { waiting($0.consequences, age: age) }.max() ?? 0
+      total += events.filter { !$0.once }.reduce(0) { $0 + waiting($1.consequences, age: age) }
+    }
+    return total
+  }
+
   public var variables: ArraySlice<ValueDeclaration> { values[Meter.allCases.count...] }
 
   public func valueIndex(named name: String) -> Int? { values.firstIndex { $0.name == name } }
@@ -62,7 +80,7 @@ public enum Meter: Int, CaseIterable, Codable, Sendable {
   }
 }
 
-public enum Style: String, CaseIterable, Codable, Sendable {
+public enum Style: String, CaseIterable, Codable, Sendable, BitwiseCopyable {
   case leader, manager
 
   public var other: Style { self == .leader ? .manager : .leader }

@@ -3,7 +3,6 @@ import Yams
 
 extension ScenarioBuilder {
   static let sceneKeys = ["id", "title", "text", "discuss", "next", "choices"]
-  static let laterLimit = Int(UInt16.max)
   static let consequenceKeys = ["effects", "later", "chance", "set", "unset"]
   static let choiceKeys = ["id", "text", "style", "lens", "if", "next", "outcome", "note", "requires", "one_of"] + consequenceKeys
   static let chanceKeys = ["percent", "effects", "set", "unset", "text", "miss", "next"]
@@ -88,8 +87,6 @@ extension ScenarioBuilder {
     result.clearFlags = flagList(fields["unset"], "'unset' of \(owner)")
     if let node = fields["later"], let list = reader.list(node, "'later' of \(owner)") {
       result.later = list.compactMap { readDelayed($0, of: owner) }
-      // A pending effect stores its place in this list in 16 bits.
-      if list.count > Self.laterLimit { reader.error(node, "\(owner) has \(list.count) delayed effects; the limit is \(Self.laterLimit)") }
     }
     if chanceOutcomes, let node = fields["chance"] {
       if case .sequence = node, let list = reader.list(node, "'chance' of \(owner)") {

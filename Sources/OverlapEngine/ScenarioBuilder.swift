@@ -64,11 +64,26 @@ struct ScenarioBuilder {
     }
     guard reader.diagnostics.isEmpty, let id, let title, let summary, scenes.count == sceneNodes.count else { return nil }
     guard let turnsFrom = longestPaths(scenes: scenes, choices: choices) else { return nil }
-    return Scenario(
+    let scenario = Scenario(
       id: id, title: title, summary: summary, author: author, goals: goals, intro: intro,
       values: values, flags: flags, balance: balance, scenes: scenes, choices: choices,
       events: events, endings: endings, tests: tests, startScene: start, turnsFrom: turnsFrom,
       path: path, contentHash: hash)
+    return checkDelayedEffects(scenario) ? scenario : nil
+  }
+
+  /// A game keeps its delayed effects inline too, so a scenario in which too many could
+  /// wait at once is refused, at its longest delay: shortening that helps most.
+  mutating func checkDelayedEffects(_ scenario: Scenario) -> Bool {
+    let waiting = scenario.mostDelayedEffectsWaiting
+    guard waiting > GameState.pendingCapacity else { return true }
+    let laters = (scenario.choices.map(\.consequences) + scenario.events.map(\.consequences)).flatMap(\.later)
+    guard let longest = laters.max(by: { $0.delay < $1.delay }) else { return true }
+    reader.error(
+      at: longest.location,
+      "up to \(waiting) delayed effects could be waiting at once, and a game holds at most \(GameState.pendingCapacity); "
+        + "shorten the longest delays, like this one ('in: \(longest.delay)'), or use fewer delayed effects")
+    return false
   }
 
   /// A game keeps its values, flags and fired events inline, so their numbers are capped;

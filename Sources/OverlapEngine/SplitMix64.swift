@@ -2,7 +2,7 @@
 ///
 /// SplitMix64 (Steele, Lea and Flood, 2014): one 64-bit word of state, fast, and
 /// good enough for game dice. The state is saved with the game.
-public struct SplitMix64: Codable, Hashable, Sendable {
+public struct SplitMix64: Codable, Hashable, Sendable, BitwiseCopyable {
   public private(set) var state: UInt64
 
   public init(seed: UInt64) {

@@ -48,8 +48,6 @@ import Testing
     #expect(found.first?.contains("error: in the condition of choice 'go': expression nested too deeply") == true, "\(found)")
   }
 
-  /// A game keeps its numbers inline, so declarations past the capacity are refused at
-  /// the first one over, and a scenario at the limit loads and plays.
   /// A file in a newer format than this build reads is refused at its `format` line;
   /// the formats it knows load.
   @Test func aNewerFormatIsRefusedClearly() throws {
@@ -60,6 +58,8 @@ import Testing
     ])
   }
 
+  /// A game keeps its numbers inline, so declarations past the capacity are refused at
+  /// the first one over, and a scenario at the limit loads and plays.
   @Test func declarationsPastTheInlineLimitsAreNamed() throws {
     let variables = (0..<29).map { "v\($0): 0" }.joined(separator: ", ")
     _ = try Fixtures.load(scenario(extra: "variables: {\(variables)}"))
@@ -70,6 +70,44 @@ import Testing
     #expect(errors(scenario(extra: "flags: [\(flags)]")).contains {
       $0.hasSuffix("error: a scenario can declare at most 256 flags; this is number 257")
     })
+  }
+
+  /// Five scenes in a row, each move scheduling four delayed effects `delay` moves on.
+  func delayedChain(delay: Int) -> String {
+    let laters = (0..<4).map { _ in "\n              - {in: \(delay), effects: {morale: 1}}" }.joined()
+    let scenes = (0..<5).map { index in
+      """
+        - id: s\(index)
+          text: Week \(index)\(index < 4 ? "\n    next: s\(index + 1)" : "")
+          choices:
+            - id: c\(index)
+              text: Go
+              style: leader
+              later:\(laters)
+      """
+    }
+    return Fixtures.scenario(scenes: scenes.joined(separator: "\n"))
+  }
+
+  /// Delayed effects wait inline too: a scenario in which more than sixteen could wait at
+  /// once is refused at its longest delay, and one in which sixteen can plays through
+  /// with all sixteen waiting.
+  @Test func delayedEffectsPastTheInlineLimitAreRefused() throws {
+    // Four moves' worth wait while the fourth move lands the first: 16 with a delay of 3.
+    let scenario = try Fixtures.load(delayedChain(delay: 3))
+    #expect(scenario.mostDelayedEffectsWaiting == 16)
+    let engine = Engine(scenario: scenario)
+    var state = engine.start(seed: 1)
+    var most = 0
+    while !state.isFinished {
+      engine.advance(engine.legalChoices(in: state)[0], in: &state)
+      most = max(most, state.pendingCount)
+    }
+    #expect(most == 12, "after the fourth move lands the first move's four, twelve wait")
+    let found = errors(delayedChain(delay: 4))
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("test.yaml:15:17:") == true, "\(found)")
+    #expect(found.first?.contains("error: up to 20 delayed effects could be waiting at once, and a game holds at most 16") == true, "\(found)")
   }
 
   @Test func deeplyNestedTextIsRefused() {

@@ -19,7 +19,8 @@ import Testing
   }
 
   /// Any game of any scenario that loads reaches an ending within the longest path, with
-  /// a move offered at every turn until then, and every text renders.
+  /// a move offered at every turn until then, no more delayed effects waiting than the
+  /// loader allowed for, and every text renders.
   @Test func generatedScenariosPlayToAnEnding() async {
     await propertyCheck(count: 300, input: Sketches.scenario, Gen.uint64()) { sketch, seed in
       guard let scenario = load(sketch) else { return }
@@ -28,6 +29,7 @@ import Testing
       #expect(game.isFinished, "the game stopped at turn \(game.state.turn) without an ending")
       #expect(game.moves.count <= scenario.maxTurns)
       for state in game.states {
+        #expect(state.pendingCount <= scenario.mostDelayedEffectsWaiting, "more delayed effects wait than the loader's bound")
         _ = game.engine.render(scenario.scenes[state.scene].text, in: state)
         for choice in game.engine.legalChoices(in: state) { _ = game.engine.render(scenario.choices[choice].text, in: state) }
       }

@@ -96,9 +96,11 @@ public enum Sketches {
   ).map { VariableSketch(start: $0, below: $1, above: $2) }
 
   /// A whole scenario: up to four scenes of up to three choices, with events and endings.
+  /// Two events at most, so that the delayed effects that can wait at once stay within
+  /// what a game holds (16: four moves' worth of two a choice and one an event).
   public static let scenario: Generator<ScenarioSketch, some SendableSequenceType> = zip(
     Gen.int(in: 0...100).array(of: 3), variable.array(of: 0...3), Gen.bool.array(of: 0...3),
-    zip(Gen.int(in: 0...4), Gen.int(in: 0...100)), scene.array(of: 1...4), event.array(of: 0...3),
+    zip(Gen.int(in: 0...4), Gen.int(in: 0...100)), scene.array(of: 1...4), event.array(of: 0...2),
     ending.array(of: 0...3)
   ).map {
     ScenarioSketch(

@@ -1,16 +1,19 @@
 /// Everything about a game in progress, including the random generator, so that
 /// a state can be copied, compared and resumed exactly.
 ///
-/// Nothing in it lives on the heap in a normal game: values sit in inline storage,
-/// flags and fired events in bit sets, and delayed effects in a small inline queue.
-/// Copying a state is a plain memory copy, which is what lets the lab play millions
+/// Nothing in it lives on the heap: values sit in inline storage, flags and fired events
+/// in bit sets, and delayed effects in a small inline queue. Copying a state is a plain
+/// memory copy, which is what lets the lab play millions
 /// of moves a second on every core without contending for reference counts.
-public struct GameState: Sendable {
+public struct GameState: Sendable, BitwiseCopyable {
   /// The most meters and variables, flags and events a scenario may declare; the loader
   /// refuses more, at the declaration that passes the limit.
   public static let valueCapacity = 32
   public static let flagCapacity = BitSet256.capacity
   public static let eventCapacity = BitSet256.capacity
+  /// The most delayed effects that may wait at once; the loader refuses a scenario
+  /// whose `mostDelayedEffectsWaiting` is more.
+  public static let pendingCapacity = PendingQueue.capacity
 
   /// A delayed effect waiting to land.
   public struct Pending: Codable, Hashable, Sendable {

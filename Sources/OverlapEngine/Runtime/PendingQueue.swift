@@ -1,7 +1,9 @@
-/// The delayed effects of a game, oldest first: up to `inlineCapacity` inline, the rest
-/// (a rare, long-delay game) in an overflow array that a normal game never allocates.
-struct PendingQueue: Equatable, Sendable {
-  static let inlineCapacity = 8
+/// The delayed effects of a game, oldest first, inline, so that copying a game is a
+/// plain memory copy. The loader refuses a scenario in which more than `capacity` could
+/// be waiting at once (`Scenario.mostDelayedEffectsWaiting`).
+struct PendingQueue: Equatable, Sendable, BitwiseCopyable {
+  typealias Storage = InlineArray<16, Entry>
+  static let capacity = Storage.count
 
   /// One delayed effect in twelve bytes.
   struct Entry: Equatable, Sendable, BitwiseCopyable {
@@ -36,8 +38,7 @@ struct PendingQueue: Equatable, Sendable {
     }
   }
 
-  private var inline = InlineArray<8, Entry>(repeating: Entry(due: 0, source: 0, index: 0, strength: 0))
-  private var overflow: [Entry]?
+  private var entries = Storage(repeating: Entry(due: 0, source: 0, index: 0, strength: 0))
   private(set) var count = 0
   /// The earliest `due` waiting, so that a move with nothing due skips the queue.
   private var soonest = Int32.max
@@ -45,50 +46,27 @@ struct PendingQueue: Equatable, Sendable {
   var isEmpty: Bool { count == 0 }
 
   @inline(__always)
-  subscript(position: Int) -> Entry {
-    position < Self.inlineCapacity ? inline[position] : overflow![position - Self.inlineCapacity]
-  }
+  subscript(position: Int) -> Entry { entries[position] }
 
+  /// Adds an entry at the end; past `capacity` it traps, which the loader's bound rules out.
   mutating func append(_ entry: Entry) {
-    if count < Self.inlineCapacity {
-      inline[count] = entry
-    } else {
-      if overflow == nil { overflow = [] }
-      overflow!.append(entry)
-    }
+    entries[count] = entry
     count += 1
     soonest = min(soonest, entry.due)
   }
 
-  /// Removes and returns the next entry from `position` on that is due after `moves`
-  /// moves, leaving `position` where the search should go on. Mutating only so that it
-  /// reads the queue in place.
+  /// Whether some entry is due after `moves` moves.
   @inline(__always)
-  mutating func takeDue(by moves: Int, from position: inout Int) -> Entry? {
-    guard soonest <= moves else { return nil }
-    while position < count {
-      let entry = self[position]
-      if entry.due <= moves {
-        remove(at: position)
-        return entry
-      }
-      position += 1
-    }
-    return nil
-  }
+  func hasDue(by moves: Int) -> Bool { soonest <= moves }
 
-  /// Removes the entry at `position`, keeping the order of the rest.
-  mutating func remove(at position: Int) {
-    let removed = self[position].due
-    for index in position..<(count - 1) {
-      let next = self[index + 1]
-      if index < Self.inlineCapacity { inline[index] = next } else { overflow![index - Self.inlineCapacity] = next }
-    }
-    count -= 1
-    if count >= Self.inlineCapacity { overflow!.removeLast() }
-    if overflow?.isEmpty == true { overflow = nil }
-    // Only taking away the earliest entry can make the rest's earliest later.
-    guard removed == soonest else { return }
+  /// Writes `entry` at `position`, which is below `count`: how landing keeps, in order,
+  /// the entries that are not due, over the ones that landed.
+  @inline(__always)
+  mutating func place(_ entry: Entry, at position: Int) { entries[position] = entry }
+
+  /// Keeps the first `kept` entries, after landing has moved the rest down.
+  mutating func truncate(to kept: Int) {
+    count = kept
     soonest = .max
     for index in 0..<count { soonest = min(soonest, self[index].due) }
   }
