@@ -10,9 +10,10 @@ extension Engine {
   public func legalChoices(in state: inout GameState, into buffer: inout [Int]) {
     buffer.removeAll(keepingCapacity: true)
     guard !state.isFinished else { return }
+    let atoms = runtime.atoms(in: &state)
     for position in runtime.scenes[state.scene].choices.range {
       let choice = Int(runtime.sceneLists[position])
-      if runtime.holds(runtime.choices[choice].condition, in: &state) { buffer.append(choice) }
+      if runtime.holds(runtime.choices[choice].condition, atoms: atoms, in: &state) { buffer.append(choice) }
     }
   }
 

@@ -67,18 +67,19 @@ extension Engine {
     landDueEffects(in: &state, recorder: &recorder)
 
     if next >= 0 { state.scene = Int(next) }
-    fireEvents(after: played.scene, movingTo: next, in: &state, dice: &dice, recorder: &recorder)
+    var atoms = runtime.atoms(in: &state)
+    fireEvents(after: played.scene, movingTo: next, in: &state, atoms: &atoms, dice: &dice, recorder: &recorder)
 
-    if let immediate = firstImmediateEnding(in: &state) {
+    if let immediate = firstImmediateEnding(in: &state, atoms: atoms) {
       state.ending = immediate
-    } else if next < 0 || !offersChoice(in: &state, recorder: &recorder) {
-      state.ending = finalEnding(&state)
+    } else if next < 0 || !offersChoice(in: &state, atoms: atoms, recorder: &recorder) {
+      state.ending = finalEnding(&state, atoms: atoms)
     }
     if let ending = state.ending { recorder.ended(ending) }
   }
 
-  func firstImmediateEnding(in state: inout GameState) -> Int? {
-    for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, in: &state) {
+  func firstImmediateEnding(in state: inout GameState, atoms: AtomSet) -> Int? {
+    for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, atoms: atoms, in: &state) {
       return Int(ending)
     }
     return nil
@@ -86,11 +87,11 @@ extension Engine {
 
   /// Whether the scene offers a choice; a recorder that collects offers hears them all,
   /// so the lab gets the next legal moves without checking the same conditions twice.
-  func offersChoice<R: TurnRecorder>(in state: inout GameState, recorder: inout R) -> Bool {
+  func offersChoice<R: TurnRecorder>(in state: inout GameState, atoms: AtomSet, recorder: inout R) -> Bool {
     var offered = false
     for position in runtime.scenes[state.scene].choices.range {
       let choice = Int(runtime.sceneLists[position])
-      guard runtime.holds(runtime.choices[choice].condition, in: &state) else { continue }
+      guard runtime.holds(runtime.choices[choice].condition, atoms: atoms, in: &state) else { continue }
       guard R.collectsOffers else { return true }
       offered = true
       recorder.offered(choice)
@@ -99,8 +100,8 @@ extension Engine {
   }
 
   /// The first ending whose condition holds; the default ending is last and always holds.
-  func finalEnding(_ state: inout GameState) -> Int {
-    for index in runtime.endings.indices where runtime.holds(runtime.endings[index].condition, in: &state) { return index }
+  func finalEnding(_ state: inout GameState, atoms: AtomSet) -> Int {
+    for index in runtime.endings.indices where runtime.holds(runtime.endings[index].condition, atoms: atoms, in: &state) { return index }
     return runtime.endings.count - 1
   }
 
@@ -172,9 +173,10 @@ extension Engine {
   /// Fires the events that apply after a move played in scene `played` led to scene `next`
   /// (negative when that move ended the story, which then arrives nowhere). Only events
   /// the two scenes allow are visited, and once-only events that have fired are skipped,
-  /// both by mask, without reading them.
+  /// both by mask, without reading them. `atoms` are the atoms that hold, kept up to
+  /// date as events change the state.
   func fireEvents<D: Dice, R: TurnRecorder>(
-    after played: Int32, movingTo next: Int32, in state: inout GameState, dice: inout D, recorder: inout R
+    after played: Int32, movingTo next: Int32, in state: inout GameState, atoms: inout AtomSet, dice: inout D, recorder: inout R
   ) {
     let runtime = self.runtime
     let after = runtime.eventsAfter[Int(played)]
@@ -185,12 +187,14 @@ extension Engine {
         let index = word * 64 + live.trailingZeroBitCount
         live &= live - 1
         let event = runtime.events[index]
-        guard runtime.holds(event.condition, in: &state), event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
+        guard runtime.holds(event.condition, atoms: atoms, in: &state), event.chance >= 100 || dice.roll(percent: event.chance)
+        else { continue }
         state.firedBits[index] = true
         recorder.firing(index)
         apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
         change(event.consequences.flags, in: &state)
         schedule(event.consequences.later, source: ~Int32(index), strength: 100, in: &state, recorder: &recorder)
+        atoms = runtime.atoms(in: &state)
       }
     }
   }

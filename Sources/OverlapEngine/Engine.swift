@@ -20,7 +20,8 @@ public struct Engine: Sendable {
       rng: SplitMix64(seed: seed), scene: scenario.startScene, values: scenario.values.map(\.start),
       flags: scenario.flags.map(\.start), events: scenario.events.count)
     var ignore = IgnoreTurn()
-    if !offersChoice(in: &state, recorder: &ignore) { state.ending = finalEnding(&state) }
+    let atoms = runtime.atoms(in: &state)
+    if !offersChoice(in: &state, atoms: atoms, recorder: &ignore) { state.ending = finalEnding(&state, atoms: atoms) }
     return state
   }
 
@@ -39,7 +40,7 @@ public struct Engine: Sendable {
   @inline(__always)
   public func isOffered(_ choice: Int, in state: GameState) -> Bool {
     var state = state
-    return runtime.holds(runtime.choices[choice].condition, in: &state)
+    return runtime.holds(runtime.choices[choice].condition, atoms: runtime.atoms(in: &state), in: &state)
   }
 
   /// The choices the player may pick now, in the order shown (numbered from 1).

@@ -2,12 +2,16 @@ import Testing
 
 @testable import OverlapEngine
 
-/// Compiled conditions (fused comparisons, skipping `and`/`or`, big constants, deep
-/// stacks) give exactly what `Expression.evaluate` gives, on random expressions and states.
+/// Compiled conditions (atoms, fused comparisons, skipping `and`/`or`, big constants,
+/// deep stacks) give exactly what `Expression.evaluate` gives, on random expressions and
+/// states.
 @Suite struct BytecodeTests {
-  /// A random expression over two variables, a flag and the move counters.
+  /// A random expression over three variables (`c` bounded, so sums of it become atoms),
+  /// two flags and the move counters.
   static func expression(depth: Int, _ random: inout SplitMix64) -> String {
-    let leaves = ["a", "b", "ready", "turn", "leader_moves", "0", "1", "-3", "42", "9000000", "-9223372036854775807"]
+    let leaves = [
+      "a", "b", "c", "c", "ready", "set", "turn", "leader_moves", "0", "1", "-3", "42", "9000000", "-9223372036854775807",
+    ]
     guard depth > 0, random.below(4) != 0 else { return leaves[random.below(leaves.count)] }
     let left = expression(depth: depth - 1, &random)
     let right = expression(depth: depth - 1, &random)
@@ -38,15 +42,21 @@ import Testing
     }.joined(separator: "\n")
     let scenario = try Fixtures.load(
       Fixtures.scenario(
-        scenes: "  - id: s\n    text: T\n    choices:\n\(choices)", extra: "variables: {a: 0, b: 0}\nflags: [ready]"))
+        scenes: "  - id: s\n    text: T\n    choices:\n\(choices)",
+        extra: "variables: {a: 0, b: 0, c: {start: 0, min: -50, max: 50}}\nflags: [ready, set]"))
     let engine = Engine(scenario: scenario)
     #expect((engine.runtime.stackDepth > 16) == deep)
+    let byAtoms = engine.runtime.choices.filter { !$0.condition.byProgram }.count
+    #expect(byAtoms > 50 && byAtoms < sources.count, "both ways are tried: \(byAtoms) of \(sources.count) by atoms")
     var state = engine.start(seed: 1)
     for _ in 0..<200 {
       let interesting = [0, 1, -1, 2, 5, 100, -100, Int.max, Int.min, 9_000_000]
       state.setValue(3, interesting[random.below(interesting.count)])
       state.setValue(4, Int(truncatingIfNeeded: random.next()) >> random.below(64))
+      // `c` stays within its declared range, as the rules keep it.
+      state.setValue(5, random.below(101) - 50)
       state.setFlag(0, random.below(2) == 1)
+      state.setFlag(1, random.below(2) == 1)
       state.moves = random.below(20)
       state.leaderMoves = random.below(state.moves + 1)
       for (index, choice) in scenario.choices.enumerated() {
@@ -54,5 +64,14 @@ import Testing
         #expect(engine.isOffered(index, in: state) == expected, "\(sources[index])")
       }
     }
+  }
+
+  /// Every condition of the built-in scenarios is decided by atoms, the fast way.
+  @Test(arguments: ["change", "delegation", "project-manager"])
+  func builtInConditionsGoByAtoms(name: String) throws {
+    let runtime = Engine(scenario: try ScenarioLoader.load(path: Fixtures.path("Scenarios/\(name).yaml"))).runtime
+    #expect(runtime.choices.allSatisfy { !$0.condition.byProgram })
+    #expect(runtime.events.allSatisfy { !$0.condition.byProgram })
+    #expect(runtime.endings.allSatisfy { !$0.condition.byProgram })
   }
 }

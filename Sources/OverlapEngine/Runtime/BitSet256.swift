@@ -37,6 +37,10 @@ public struct BitSet256: Hashable, Sendable, BitwiseCopyable {
     }
   }
 
+  /// Bits `8 * index` to `8 * index + 7`, as a number.
+  @inline(__always)
+  func byte(_ index: Int) -> Int { Int(truncatingIfNeeded: word(index >> 3) >> UInt64((index & 7) * 8)) & 0xFF }
+
   /// Sets every bit of `set`, then clears every bit of `clear`: the order the rules use.
   @inline(__always)
   mutating func apply(set: BitSet256, clear: BitSet256) {

@@ -91,7 +91,8 @@ struct CodeWriter {
     return Program(start: Int32(start), count: Int32(code.count - start))
   }
 
-  private indirect enum Node {
+  /// An expression's postfix program as a tree, for the writers that look at its shape.
+  indirect enum Node {
     case leaf(Expression.Op)
     case unary(Expression.Op, Node)
     case binary(Expression.Op, Node, Node)

@@ -2,6 +2,40 @@ extension CompiledScenario {
   // The state is `inout` only so that it is read where it lies: passing a mutable state
   // to a borrowing parameter copies all of it first, which costs more than the rules.
 
+  /// The atoms that hold in `state`: for each byte of flags, and each name (or
+  /// difference), that atoms test, the table entry for its value.
+  func atoms(in state: inout GameState) -> AtomSet {
+    var holding = AtomSet()
+    for flags in atomFlagBytes {
+      holding.formUnion(atomTable[Int(flags.table) + state.flagBits.byte(Int(flags.byte))])
+    }
+    // Meters and variables by table come first: read straight, with no branch.
+    for term in atomTerms[..<atomValueTerms] {
+      holding.formUnion(atomTable[Int(term.table) + term.entry(for: state.valueStore[Int(term.first)])])
+    }
+    for term in atomTerms[atomValueTerms...] {
+      var value = read(term.first, in: &state)
+      // Differences are of bounded names only, so this cannot overflow.
+      if term.second >= 0 { value &-= read(term.second, in: &state) }
+      var entry = 0
+      if term.bounds.count == 0 {
+        entry = term.entry(for: value)
+      } else {
+        for bound in atomBounds[term.bounds.range] { entry &+= value >= bound ? 1 : 0 }
+      }
+      holding.formUnion(atomTable[Int(term.table) + entry])
+    }
+    return holding
+  }
+
+  /// Whether a condition holds in `state`, where `atoms` are the atoms that hold there.
+  @inline(__always)
+  func holds(_ condition: Condition, atoms: AtomSet, in state: inout GameState) -> Bool {
+    if condition.byProgram { return holds(condition.program, in: &state) }
+    for index in condition.terms.range where atoms.contains(atomMasks[index]) { return true }
+    return false
+  }
+
   /// Whether a compiled condition holds in `state`.
   @inline(__always)
   func holds(_ program: Program, in state: inout GameState) -> Bool {

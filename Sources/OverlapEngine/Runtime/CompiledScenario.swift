@@ -77,8 +77,16 @@ public final class CompiledScenario: @unchecked Sendable {
     var oneOf: Int32
   }
 
+  /// A condition: by its atoms' masks (`terms`, into `atomMasks`), or, where atoms
+  /// cannot express it, by its bytecode.
+  struct Condition: Sendable, BitwiseCopyable {
+    var terms: Span
+    var program: Program
+    var byProgram: Bool
+  }
+
   struct Choice: Sendable, BitwiseCopyable {
-    var condition: Program
+    var condition: Condition
     var isLeader: Bool
     var scene: Int32
     /// Where the move sends the story (its own `next`, else its scene's), as a `Route`
@@ -88,13 +96,13 @@ public final class CompiledScenario: @unchecked Sendable {
   }
 
   struct Event: Sendable, BitwiseCopyable {
-    var condition: Program
+    var condition: Condition
     var chance: Int
     var consequences: Consequences
   }
 
   struct Ending: Sendable, BitwiseCopyable {
-    var condition: Program
+    var condition: Condition
   }
 
   struct Scene: Sendable, BitwiseCopyable {
@@ -103,6 +111,15 @@ public final class CompiledScenario: @unchecked Sendable {
   }
 
   let code: UnsafeMutableBufferPointer<Int32>
+  /// The names (and differences) and bytes of flags that atoms test, interval edges,
+  /// atom tables, and the masks of conditions decided by atoms.
+  let atomTerms: UnsafeMutableBufferPointer<AtomTerm>
+  /// The first terms, each one meter or variable read by value.
+  let atomValueTerms: Int
+  let atomFlagBytes: UnsafeMutableBufferPointer<AtomFlagByte>
+  let atomBounds: UnsafeMutableBufferPointer<Int>
+  let atomTable: UnsafeMutableBufferPointer<AtomSet>
+  let atomMasks: UnsafeMutableBufferPointer<AtomSet>
   let constants: UnsafeMutableBufferPointer<Int>
   let effects: UnsafeMutableBufferPointer<Effect>
   let masks: UnsafeMutableBufferPointer<BitSet256>
@@ -178,9 +195,23 @@ public final class CompiledScenario: @unchecked Sendable {
         flags: FlagChange(set: mask(consequences.setFlags), clear: mask(consequences.clearFlags)), oneOf: oneOf)
     }
 
-    let choices = scenario.choices.map { choice in
+    // Atoms for the conditions checked most first, in case there are too many for all.
+    var atoms = AtomWriter { name in
+      guard name < NameCode.turn else { return true }
+      let value = scenario.values[Int(name)]
+      return AtomWriter.isSmall(value.minimum) && AtomWriter.isSmall(value.maximum)
+    }
+    let eventAtoms = scenario.events.map { atoms.write($0.condition) }
+    let endingAtoms = scenario.endings.map { atoms.write($0.condition) }
+    let choiceAtoms = scenario.choices.map { atoms.write($0.condition) }
+    func condition(_ expression: Expression?, _ terms: Span?) -> Condition {
+      guard let terms else { return Condition(terms: Span(start: 0, count: 0), program: writer.write(expression), byProgram: true) }
+      return Condition(terms: terms, program: .always, byProgram: false)
+    }
+
+    let choices = scenario.choices.enumerated().map { index, choice in
       Choice(
-        condition: writer.write(choice.condition), isLeader: choice.style == .leader, scene: Int32(choice.scene),
+        condition: condition(choice.condition, choiceAtoms[index]), isLeader: choice.style == .leader, scene: Int32(choice.scene),
         next: Route.code(.some(choice.next ?? scenario.scenes[choice.scene].next)), consequences: compile(choice.consequences))
     }
     var once = BitSet256()
@@ -191,15 +222,22 @@ public final class CompiledScenario: @unchecked Sendable {
       for scene in event.afterScenes.isEmpty ? Array(after.indices) : event.afterScenes { after[scene][index] = true }
       for scene in event.inScenes.isEmpty ? Array(arriving.indices) : event.inScenes { arriving[scene][index] = true }
       return Event(
-        condition: writer.write(event.condition), chance: event.chance,
+        condition: condition(event.condition, eventAtoms[index]), chance: event.chance,
         consequences: compile(event.consequences))
     }
-    let endings = scenario.endings.map { Ending(condition: writer.write($0.condition)) }
+    let endings = scenario.endings.enumerated().map { Ending(condition: condition($1.condition, endingAtoms[$0])) }
     let scenes = scenario.scenes.map {
       Scene(choices: span($0.choices.map(Int32.init), into: &lists))
     }
 
     code = Self.pool(writer.code)
+    let tables = atoms.tables()
+    atomTerms = Self.pool(tables.terms)
+    atomValueTerms = tables.valueTerms
+    atomFlagBytes = Self.pool(tables.flagBytes)
+    atomBounds = Self.pool(tables.bounds)
+    atomTable = Self.pool(tables.table)
+    atomMasks = Self.pool(atoms.masks)
     constants = Self.pool(writer.constants)
     self.effects = Self.pool(effects)
     self.masks = Self.pool(masks)
@@ -226,6 +264,11 @@ public final class CompiledScenario: @unchecked Sendable {
 
   deinit {
     code.deallocate()
+    atomTerms.deallocate()
+    atomFlagBytes.deallocate()
+    atomBounds.deallocate()
+    atomTable.deallocate()
+    atomMasks.deallocate()
     constants.deallocate()
     effects.deallocate()
     masks.deallocate()
