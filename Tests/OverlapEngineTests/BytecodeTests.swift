@@ -59,6 +59,7 @@ import Testing
       state.setFlag(1, random.below(2) == 1)
       state.moves = random.below(20)
       state.leaderMoves = random.below(state.moves + 1)
+      state.managerMoves = state.moves - state.leaderMoves
       for (index, choice) in scenario.choices.enumerated() {
         let expected = choice.condition!.evaluate(state.read) != 0
         #expect(engine.isOffered(index, in: state) == expected, "\(sources[index])")

@@ -46,6 +46,12 @@ struct AtomTerm: Sendable, BitwiseCopyable {
   var table: Int32
   var size: Int32
 
+  /// Whether it reads only the move counters.
+  var isCounter: Bool { NameCode.isCounter(first) && (second < 0 || NameCode.isCounter(second)) }
+
+  /// Whether it is one meter or variable with a table by value.
+  var isReadByValue: Bool { first < NameCode.turn && second < 0 && bounds.count == 0 }
+
   /// A value's entry in a table by value: the ends stand for everything beyond them.
   @inline(__always)
   func entry(for value: Int) -> Int {
@@ -75,6 +81,9 @@ struct AtomWriter {
     var negated: Bool
 
     func holds(at value: Int) -> Bool { (low...high).contains(value) != negated }
+
+    /// Whether it reads only the move counters.
+    var isCounter: Bool { NameCode.isCounter(first) && (second < 0 || NameCode.isCounter(second)) }
   }
 
   /// Past this many terms in `or` form a condition keeps its bytecode.
@@ -126,13 +135,30 @@ struct AtomWriter {
   /// Values apart at which a table by value stops paying for itself.
   static let directLimit = 512
 
-  /// The terms, flag bytes, edges and tables for every atom written. Terms of one meter
-  /// or variable read by value come first, `valueTerms` of them.
-  func tables() -> (terms: [AtomTerm], valueTerms: Int, flagBytes: [AtomFlagByte], bounds: [Int], table: [AtomSet]) {
+  /// Everything the rules need to work out which atoms hold.
+  struct Tables {
+    /// Terms of one meter or variable read by value first, `valueTerms` of them; terms
+    /// of the move counters alone last, from `counterTerms` on.
     var terms: [AtomTerm] = []
+    var valueTerms = 0
+    var counterTerms = 0
+    /// Flag bytes, then interval edges, then every table, one after another.
     var flagBytes: [AtomFlagByte] = []
     var bounds: [Int] = []
     var table: [AtomSet] = []
+    /// Where the table by leader and manager moves starts, `counterSide` squared
+    /// entries: one lookup for every counter term, in any game that has not outrun it.
+    var counterTable = 0
+    var counterSide = 0
+  }
+
+  /// The largest table by leader and manager moves worth building.
+  static let counterTableLimit = 4096
+
+  /// The tables for every atom written, in a scenario whose games last up to `maxTurns` moves.
+  func tables(maxTurns: Int) -> Tables {
+    var result = Tables()
+    var terms: [AtomTerm] = []
     var order: [[Int32]] = []
     var members: [[Int32]: [Int]] = [:]
     for (number, atom) in atoms.enumerated() {
@@ -144,14 +170,14 @@ struct AtomWriter {
     for key in order {
       let numbers = members[key] ?? []
       if key.count == 1 {
-        flagBytes.append(AtomFlagByte(byte: key[0], table: Int32(table.count)))
+        result.flagBytes.append(AtomFlagByte(byte: key[0], table: Int32(result.table.count)))
         for setting in 0..<256 {
           var holding = AtomSet()
           for number in numbers {
             let flag = Int(atoms[number].first - NameCode.flagBase) % 8
             if atoms[number].holds(at: setting >> flag & 1) { holding.insert(number) }
           }
-          table.append(holding)
+          result.table.append(holding)
         }
         continue
       }
@@ -165,26 +191,59 @@ struct AtomWriter {
         return holding
       }
       var term = AtomTerm(
-        first: key[0], second: key[1], bounds: CompiledScenario.Span(start: Int32(bounds.count), count: 0), low: 0,
-        table: Int32(table.count), size: 0)
+        first: key[0], second: key[1], bounds: CompiledScenario.Span(start: Int32(result.bounds.count), count: 0), low: 0,
+        table: Int32(result.table.count), size: 0)
       // Edges come from constants within `magnitudeLimit`, so their difference cannot overflow.
       let direct = edges.first.map { first in (edges.last ?? first) - first < Self.directLimit }
       if let first = edges.first, let last = edges.last, direct == true {
         // From one below the first edge, which stands for everything below, to the last.
         term.low = first - 1
-        table += (first - 1...last).map(holding)
+        result.table += (first - 1...last).map(holding)
       } else {
         term.bounds.count = Int32(edges.count)
-        bounds += edges
+        result.bounds += edges
         // Interval 0 runs from Int.min; interval i from the i-th edge.
-        table += ([Int.min] + edges).map(holding)
+        result.table += ([Int.min] + edges).map(holding)
       }
-      term.size = Int32(table.count) - term.table
+      term.size = Int32(result.table.count) - term.table
       terms.append(term)
     }
-    let byValue = terms.filter { $0.first < NameCode.turn && $0.second < 0 && $0.bounds.count == 0 }
-    let rest = terms.filter { !($0.first < NameCode.turn && $0.second < 0 && $0.bounds.count == 0) }
-    return (byValue + rest, byValue.count, flagBytes, bounds, table)
+    let byValue = terms.filter(\.isReadByValue)
+    let counters = terms.filter(\.isCounter)
+    let rest = terms.filter { !$0.isReadByValue && !$0.isCounter }
+    result.terms = byValue + rest + counters
+    result.valueTerms = byValue.count
+    result.counterTerms = byValue.count + rest.count
+    let side = maxTurns + 1
+    if !counters.isEmpty, side * side <= Self.counterTableLimit {
+      result.counterTable = result.table.count
+      result.counterSide = side
+      result.table += counterEntries(side: side)
+    }
+    return result
+  }
+
+  /// The counter atoms that hold after each number of leader moves (the row) and manager
+  /// moves (the column), each below `side`. The turn is one more than the moves played.
+  private func counterEntries(side: Int) -> [AtomSet] {
+    (0..<side * side).map { entry in
+      var holding = AtomSet()
+      for number in atoms.indices where atoms[number].isCounter {
+        let atom = atoms[number]
+        let value = Self.counter(atom.first, entry / side, entry % side) - (atom.second < 0 ? 0 : Self.counter(atom.second, entry / side, entry % side))
+        if atom.holds(at: value) { holding.insert(number) }
+      }
+      return holding
+    }
+  }
+
+  /// A move counter's value after `leader` leader moves and `manager` manager moves.
+  private static func counter(_ name: Int32, _ leader: Int, _ manager: Int) -> Int {
+    switch name {
+    case NameCode.turn: leader + manager + 1
+    case NameCode.leaderMoves: leader
+    default: manager
+    }
   }
 
   // MARK: - From a tree to an `or` of `and`s

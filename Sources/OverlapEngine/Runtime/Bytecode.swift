@@ -49,6 +49,8 @@ enum NameCode {
   static let managerMoves: Int32 = 0x10002
   static let flagBase: Int32 = 0x20000
 
+  static func isCounter(_ name: Int32) -> Bool { name >= turn && name < flagBase }
+
   static func code(_ name: Expression.Name) -> Int32 {
     switch name {
     case .value(let index): Int32(index)

@@ -13,7 +13,14 @@ extension CompiledScenario {
     for term in atomTerms[..<atomValueTerms] {
       holding.formUnion(atomTable[Int(term.table) + term.entry(for: state.valueStore[Int(term.first)])])
     }
-    for term in atomTerms[atomValueTerms...] {
+    var generic = atomTerms[atomValueTerms..<atomCounterTerms]
+    let (leader, manager) = (UInt(bitPattern: state.leaderMoves), UInt(bitPattern: state.managerMoves))
+    if leader < UInt(atomCounterSide) && manager < UInt(atomCounterSide) {
+      holding.formUnion(atomTable[atomCounterTable + Int(leader) * atomCounterSide + Int(manager)])
+    } else {
+      generic = atomTerms[atomValueTerms...]
+    }
+    for term in generic {
       var value = read(term.first, in: &state)
       // Differences are of bounded names only, so this cannot overflow.
       if term.second >= 0 { value &-= read(term.second, in: &state) }

@@ -116,6 +116,11 @@ public final class CompiledScenario: @unchecked Sendable {
   let atomTerms: UnsafeMutableBufferPointer<AtomTerm>
   /// The first terms, each one meter or variable read by value.
   let atomValueTerms: Int
+  /// The last terms, from here on, read only the move counters; while a game's counts are
+  /// below `atomCounterSide`, one entry of the table at `atomCounterTable` stands for them all.
+  let atomCounterTerms: Int
+  let atomCounterTable: Int
+  let atomCounterSide: Int
   let atomFlagBytes: UnsafeMutableBufferPointer<AtomFlagByte>
   let atomBounds: UnsafeMutableBufferPointer<Int>
   let atomTable: UnsafeMutableBufferPointer<AtomSet>
@@ -231,9 +236,12 @@ public final class CompiledScenario: @unchecked Sendable {
     }
 
     code = Self.pool(writer.code)
-    let tables = atoms.tables()
+    let tables = atoms.tables(maxTurns: scenario.maxTurns)
     atomTerms = Self.pool(tables.terms)
     atomValueTerms = tables.valueTerms
+    atomCounterTerms = tables.counterTerms
+    atomCounterTable = tables.counterTable
+    atomCounterSide = tables.counterSide
     atomFlagBytes = Self.pool(tables.flagBytes)
     atomBounds = Self.pool(tables.bounds)
     atomTable = Self.pool(tables.table)

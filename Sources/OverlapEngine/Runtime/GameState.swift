@@ -41,7 +41,7 @@ public struct GameState: Sendable, BitwiseCopyable {
 
   public var rng: SplitMix64
   public var scene: Int
-  /// Moves played so far.
+  /// Moves played so far: always `leaderMoves + managerMoves`, which the rules rely on.
   public var moves: Int
   public var leaderMoves: Int
   public var managerMoves: Int
