@@ -186,9 +186,10 @@ extension Engine {
       while live != 0 {
         let index = word * 64 + live.trailingZeroBitCount
         live &= live - 1
+        // Only the condition is read until it holds: most events stay quiet most moves.
+        guard runtime.holds(runtime.events[index].condition, atoms: atoms, in: &state) else { continue }
         let event = runtime.events[index]
-        guard runtime.holds(event.condition, atoms: atoms, in: &state), event.chance >= 100 || dice.roll(percent: event.chance)
-        else { continue }
+        guard event.chance >= 100 || dice.roll(percent: event.chance) else { continue }
         state.firedBits[index] = true
         recorder.firing(index)
         apply(event.consequences.effects, strength: 100, to: &state, recorder: &recorder)
