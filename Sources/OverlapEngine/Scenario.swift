@@ -45,9 +45,10 @@ public struct Scenario: Sendable {
     let longest = (choices.map(\.consequences) + events.map(\.consequences)).flatMap(\.later).map(\.delay).max() ?? 0
     func waiting(_ consequences: Consequences, age: Int) -> Int { consequences.later.count { $0.delay >= age } }
     var total = events.filter(\.once).reduce(0) { $0 + $1.consequences.later.count }
+    let repeatable = events.filter { !$0.once }
     for age in 0...min(longest, max(maxTurns - 1, 0)) {
       total += choices.map { waiting($0.consequences, age: age) }.max() ?? 0
-      total += events.filter { !$0.once }.reduce(0) { $0 + waiting($1.consequences, age: age) }
+      total += repeatable.reduce(0) { $0 + waiting($1.consequences, age: age) }
     }
     return total
   }

@@ -47,7 +47,7 @@ struct AtomTerm: Sendable, BitwiseCopyable {
   var size: Int32
 
   /// Whether it reads only the move counters.
-  var isCounter: Bool { NameCode.isCounter(first) && (second < 0 || NameCode.isCounter(second)) }
+  var isCounter: Bool { NameCode.readsOnlyCounters(first, second) }
 
   /// Whether it is one meter or variable with a table by value.
   var isReadByValue: Bool { first < NameCode.turn && second < 0 && bounds.count == 0 }
@@ -83,7 +83,7 @@ struct AtomWriter {
     func holds(at value: Int) -> Bool { (low...high).contains(value) != negated }
 
     /// Whether it reads only the move counters.
-    var isCounter: Bool { NameCode.isCounter(first) && (second < 0 || NameCode.isCounter(second)) }
+    var isCounter: Bool { NameCode.readsOnlyCounters(first, second) }
   }
 
   /// Past this many terms in `or` form a condition keeps its bytecode.
@@ -293,13 +293,13 @@ struct AtomWriter {
     var constant = -difference.constant
     switch difference.names.count {
     case 0:
-      let holds = Self.compare(op, difference.constant, 0) != negated
+      let holds = (Expression.apply(op, difference.constant, 0) != 0) != negated
       return holds ? [[]] : []
     case 1 where difference.names[0].coefficient == 1:
       first = difference.names[0].name
     case 1:
       first = difference.names[0].name
-      op = Self.mirrored(op)
+      op = CodeWriter.mirrored(op)
       constant = difference.constant
     default:
       guard let added = difference.names.first(where: { $0.coefficient == 1 }),
@@ -325,28 +325,6 @@ struct AtomWriter {
     case .greaterOrEqual: return range(constant, .max)
     case .equal: return range(constant, constant)
     default: return range(constant, constant, negated: true)
-    }
-  }
-
-  private static func compare(_ op: Expression.Op, _ left: Int, _ right: Int) -> Bool {
-    switch op {
-    case .less: left < right
-    case .lessOrEqual: left <= right
-    case .greater: left > right
-    case .greaterOrEqual: left >= right
-    case .equal: left == right
-    default: left != right
-    }
-  }
-
-  /// The comparison with its sides swapped: `-x < 5` is `x > -5`.
-  private static func mirrored(_ op: Expression.Op) -> Expression.Op {
-    switch op {
-    case .less: .greater
-    case .lessOrEqual: .greaterOrEqual
-    case .greater: .less
-    case .greaterOrEqual: .lessOrEqual
-    default: op
     }
   }
 

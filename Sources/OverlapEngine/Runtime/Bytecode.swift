@@ -51,6 +51,9 @@ enum NameCode {
 
   static func isCounter(_ name: Int32) -> Bool { name >= turn && name < flagBase }
 
+  /// Whether `first`, less `second` when it is not -1, reads only the move counters.
+  static func readsOnlyCounters(_ first: Int32, _ second: Int32) -> Bool { isCounter(first) && (second < 0 || isCounter(second)) }
+
   static func code(_ name: Expression.Name) -> Int32 {
     switch name {
     case .value(let index): Int32(index)
@@ -255,7 +258,7 @@ struct CodeWriter {
   }
 
   /// The comparison with its sides swapped: `5 < x` is `x > 5`.
-  fileprivate static func mirrored(_ op: Expression.Op) -> Expression.Op {
+  static func mirrored(_ op: Expression.Op) -> Expression.Op {
     switch op {
     case .less: .greater
     case .lessOrEqual: .greaterOrEqual
