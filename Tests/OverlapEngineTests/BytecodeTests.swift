@@ -75,4 +75,37 @@ import Testing
     #expect(runtime.events.allSatisfy { !$0.condition.byProgram })
     #expect(runtime.endings.allSatisfy { !$0.condition.byProgram })
   }
+
+  /// Conditions are factored so the usual check is two mask tests: atoms every term
+  /// shares are required, single atoms are gathered into one mask, and only longer terms
+  /// are left to test one by one.
+  @Test func conditionsAreFactoredIntoMasks() throws {
+    // (condition, required atoms, atoms any of which will do, longer terms left)
+    let cases: [(String, Int, Int, Int)] = [
+      ("ready", 1, 1, 0),
+      ("c > 3 or c < -3 or set", 0, 3, 0),
+      ("ready and set", 2, 1, 0),
+      ("ready and (c > 3 or (set and c < -3))", 1, 1, 1),
+      ("ready or (ready and set)", 1, 1, 0),
+      ("c > 3 or (c > 3 and set) or (set and ready)", 0, 1, 1),
+      ("1 > 2", 0, 0, 0),
+    ]
+    let choices = cases.enumerated().map { index, item in
+      "      - id: c\(index)\n        text: T\n        style: leader\n        if: \"\(item.0)\""
+    }.joined(separator: "\n")
+    let scenario = try Fixtures.load(
+      Fixtures.scenario(
+        scenes: "  - id: s\n    text: T\n    choices:\n\(choices)",
+        extra: "variables: {c: {start: 0, min: -50, max: 50}}\nflags: [ready, set]"))
+    let runtime = Engine(scenario: scenario).runtime
+    for (index, item) in cases.enumerated() {
+      let condition = runtime.choices[index].condition
+      #expect(!condition.byProgram, "\(item.0)")
+      // "Always" is an atom of its own, so a term that needs only the required atoms counts one.
+      let factored = condition.atoms
+      #expect(
+        [factored.required.count, factored.anyOf.count, Int(factored.rest.count)] == [item.1, item.2, item.3],
+        "\(item.0)")
+    }
+  }
 }

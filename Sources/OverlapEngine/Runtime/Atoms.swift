@@ -9,6 +9,8 @@
 /// cannot express (products, `min`, deep nesting) keeps its bytecode.
 struct AtomSet: Equatable, Sendable, BitwiseCopyable {
   static let capacity = 128
+  /// The last atom holds everywhere, so that "always" is a mask like any other.
+  static let always = AtomSet(low: 0, high: 1 << 63)
 
   var low: UInt64 = 0
   var high: UInt64 = 0
@@ -26,6 +28,23 @@ struct AtomSet: Equatable, Sendable, BitwiseCopyable {
   /// Whether every atom of `other` is here.
   @inline(__always)
   func contains(_ other: AtomSet) -> Bool { low & other.low == other.low && high & other.high == other.high }
+
+  /// Whether some atom of `other` is here.
+  @inline(__always)
+  func intersects(_ other: AtomSet) -> Bool { low & other.low | high & other.high != 0 }
+
+  func intersection(_ other: AtomSet) -> AtomSet { AtomSet(low: low & other.low, high: high & other.high) }
+  func subtracting(_ other: AtomSet) -> AtomSet { AtomSet(low: low & ~other.low, high: high & ~other.high) }
+  var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+}
+
+/// A condition by atoms, factored so that the usual checks are two mask tests: it holds
+/// when every `required` atom holds and then any `anyOf` atom, or all of one `rest` term.
+struct AtomCondition: Sendable, BitwiseCopyable {
+  var required = AtomSet()
+  var anyOf = AtomSet()
+  /// Into `atomMasks`: terms of more than one atom beyond those required.
+  var rest = CompiledScenario.Span(start: 0, count: 0)
 }
 
 /// A name, or the difference of two, and the atoms that hold for each of its values.
@@ -96,6 +115,9 @@ struct AtomWriter {
 
   /// Whether a name's values stay within `magnitudeLimit`.
   let isBounded: (Int32) -> Bool
+  /// Every atom but the one that always holds.
+  static let atomLimit = AtomSet.capacity - 1
+
   private(set) var atoms: [Atom] = []
   private var numbers: [Atom: Int] = [:]
   private(set) var masks: [AtomSet] = []
@@ -104,9 +126,9 @@ struct AtomWriter {
     self.isBounded = isBounded
   }
 
-  /// The condition as masks in `masks`, or nil when atoms cannot express it or there is
-  /// no room for its new atoms. No condition is one empty mask: it always holds.
-  mutating func write(_ expression: Expression?) -> CompiledScenario.Span? {
+  /// The condition by atoms, or nil when atoms cannot express it or there is no room for
+  /// its new atoms.
+  mutating func write(_ expression: Expression?) -> AtomCondition? {
     var terms: [[Atom]] = [[]]
     if let expression {
       guard expression.program.count <= CodeWriter.treeLimit, let tree = CodeWriter.Node.tree(of: expression.program),
@@ -115,14 +137,37 @@ struct AtomWriter {
       terms = found
     }
     let fresh = Set(terms.joined()).filter { numbers[$0] == nil }
-    guard atoms.count + fresh.count <= AtomSet.capacity else { return nil }
-    let start = masks.count
-    for term in terms {
+    guard atoms.count + fresh.count <= Self.atomLimit else { return nil }
+    let sets = terms.map { term in
       var mask = AtomSet()
       for atom in term { mask.insert(number(of: atom)) }
-      masks.append(mask)
+      return mask
     }
-    return CompiledScenario.Span(start: Int32(start), count: Int32(terms.count))
+    return factored(sets)
+  }
+
+  /// `or` of `sets` with the atoms they all share taken out, single atoms gathered into
+  /// one mask, and the longer terms those make redundant dropped. No terms never holds.
+  private mutating func factored(_ sets: [AtomSet]) -> AtomCondition {
+    var condition = AtomCondition()
+    guard let first = sets.first else { return condition }
+    condition.required = sets.dropFirst().reduce(first) { $0.intersection($1) }
+    var longer: [AtomSet] = []
+    for set in sets {
+      let own = set.subtracting(condition.required)
+      switch own.count {
+      case 0:
+        // This term needs only what all need: the rest add nothing.
+        condition.anyOf = .always
+        return condition
+      case 1: condition.anyOf.formUnion(own)
+      default: longer.append(own)
+      }
+    }
+    longer.removeAll { $0.intersects(condition.anyOf) }
+    condition.rest = CompiledScenario.Span(start: Int32(masks.count), count: Int32(longer.count))
+    masks += longer
+    return condition
   }
 
   private mutating func number(of atom: Atom) -> Int {

@@ -5,7 +5,7 @@ extension CompiledScenario {
   /// The atoms that hold in `state`: for each byte of flags, and each name (or
   /// difference), that atoms test, the table entry for its value.
   func atoms(in state: inout GameState) -> AtomSet {
-    var holding = AtomSet()
+    var holding = AtomSet.always
     for flags in atomFlagBytes {
       holding.formUnion(atomTable[Int(flags.table) + state.flagBits.byte(Int(flags.byte))])
     }
@@ -38,9 +38,11 @@ extension CompiledScenario {
   /// Whether a condition holds in `state`, where `atoms` are the atoms that hold there.
   @inline(__always)
   func holds(_ condition: Condition, atoms: AtomSet, in state: inout GameState) -> Bool {
-    if condition.byProgram { return holds(condition.program, in: &state) }
-    for index in condition.terms.range where atoms.contains(atomMasks[index]) { return true }
-    return false
+    let factored = condition.atoms
+    guard atoms.contains(factored.required) else { return false }
+    if atoms.intersects(factored.anyOf) { return true }
+    for index in factored.rest.range where atoms.contains(atomMasks[index]) { return true }
+    return condition.byProgram && holds(condition.program, in: &state)
   }
 
   /// Whether a compiled condition holds in `state`.

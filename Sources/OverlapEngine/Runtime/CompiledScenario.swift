@@ -77,10 +77,10 @@ public final class CompiledScenario: @unchecked Sendable {
     var oneOf: Int32
   }
 
-  /// A condition: by its atoms' masks (`terms`, into `atomMasks`), or, where atoms
-  /// cannot express it, by its bytecode.
+  /// A condition: by its atoms, or, where atoms cannot express it, by its bytecode
+  /// (and then its atoms' masks are empty).
   struct Condition: Sendable, BitwiseCopyable {
-    var terms: Span
+    var atoms: AtomCondition
     var program: Program
     var byProgram: Bool
   }
@@ -209,9 +209,9 @@ public final class CompiledScenario: @unchecked Sendable {
     let eventAtoms = scenario.events.map { atoms.write($0.condition) }
     let endingAtoms = scenario.endings.map { atoms.write($0.condition) }
     let choiceAtoms = scenario.choices.map { atoms.write($0.condition) }
-    func condition(_ expression: Expression?, _ terms: Span?) -> Condition {
-      guard let terms else { return Condition(terms: Span(start: 0, count: 0), program: writer.write(expression), byProgram: true) }
-      return Condition(terms: terms, program: .always, byProgram: false)
+    func condition(_ expression: Expression?, _ atoms: AtomCondition?) -> Condition {
+      guard let atoms else { return Condition(atoms: AtomCondition(), program: writer.write(expression), byProgram: true) }
+      return Condition(atoms: atoms, program: .always, byProgram: false)
     }
 
     let choices = scenario.choices.enumerated().map { index, choice in
