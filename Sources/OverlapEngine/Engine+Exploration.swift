@@ -58,7 +58,8 @@ public struct FiredEvents: TurnRecorder {
 
   public init(count: Int) { fired = Array(repeating: false, count: count) }
 
-  @inline(__always) public mutating func firing(_ event: Int) { fired[event] = true }
+  // Read first: writing to an array checks that it is not shared, every time.
+  @inline(__always) public mutating func firing(_ event: Int) { if !fired[event] { fired[event] = true } }
 }
 
 /// Hears the choices the next scene offers and nothing else, writing them over the

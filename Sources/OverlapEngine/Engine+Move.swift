@@ -118,12 +118,21 @@ extension Engine {
     for position in effects.range {
       let effect = runtime.effects[position]
       let target = Int(effect.target)
-      let amount = effect.amount > 0 ? Self.scaled(effect.amount, percent: strength) : effect.amount
+      let amount = self.amount(effect, strength: strength)
       let before = state.valueStore[target]
       let after = min(max(before.saturatingAdding(amount), runtime.minimums[target]), runtime.maximums[target])
       state.valueStore[target] = after
       recorder.changed(Turn.Change(target: target, before: before, after: after))
     }
+  }
+
+  /// An effect's amount when its gains keep `strength` percent: whole, faded by the
+  /// balance rule (worked out at load), or, for a strength some other version saved, scaled here.
+  @inline(__always)
+  func amount(_ effect: CompiledScenario.Effect, strength: Int) -> Int {
+    if strength == 100 { return Int(effect.amount) }
+    if strength == runtime.balanceFade { return Int(effect.faded) }
+    return effect.amount > 0 ? Self.scaled(Int(effect.amount), percent: strength) : Int(effect.amount)
   }
 
   /// `amount × percent / 100`, rounded down, exact for any `amount` when `percent` is 0...100.

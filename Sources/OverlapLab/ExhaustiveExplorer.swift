@@ -204,13 +204,14 @@ extension ExhaustiveExplorer {
       from state: inout GameState, weight: Weight, legal: inout [Int], dice: inout ScriptedDice,
       events: inout FiredEvents, into result: inout ExhaustiveResult, keep: (inout GameState, Weight) -> Void
     ) {
-      result.scenes[state.scene] = true
+      // Read first: writing to an array checks that it is not shared, every time.
+      if !result.scenes[state.scene] { result.scenes[state.scene] = true }
       engine.legalChoices(in: &state, into: &legal)
       guard !legal.isEmpty else { return }
       strategy.narrow(&legal, in: state, styles: styles)
       let share = Weight(probability: weight.probability / Double(legal.count), paths: weight.paths)
       for choice in legal {
-        result.choices[choice] = true
+        if !result.choices[choice] { result.choices[choice] = true }
         repeat {
           var after = state
           engine.advance(choice, in: &after, dice: &dice, noting: &events)

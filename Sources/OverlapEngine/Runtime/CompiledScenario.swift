@@ -12,9 +12,12 @@ public final class CompiledScenario: @unchecked Sendable {
     @inline(__always) var range: Range<Int> { Int(start)..<Int(start + count) }
   }
 
+  /// The loader keeps amounts within ±1,000,000.
   struct Effect: Sendable, BitwiseCopyable {
     var target: Int32
-    var amount: Int
+    var amount: Int32
+    /// What is left of it after the balance rule's fade: gains scale, losses stay whole.
+    var faded: Int32
   }
 
   /// Flags set, then flags cleared, as indices into `masks`.
@@ -170,7 +173,12 @@ public final class CompiledScenario: @unchecked Sendable {
       return Span(start: Int32(pool.count), count: Int32(items.count))
     }
     func effectSpan(_ list: [OverlapEngine.Effect]) -> Span {
-      span(list.map { Effect(target: Int32($0.target), amount: $0.amount) }, into: &effects)
+      span(
+        list.map {
+          Effect(
+            target: Int32($0.target), amount: Int32($0.amount),
+            faded: Int32($0.amount > 0 ? Engine.scaled($0.amount, percent: scenario.balance.fade) : $0.amount))
+        }, into: &effects)
     }
     func mask(_ flags: [Int]) -> Int32 {
       guard !flags.isEmpty else { return 0 }
