@@ -34,6 +34,14 @@ struct StatePacker: Sendable {
     var fades: Bool
   }
 
+  /// A bit that, when set, stands for one delayed effect waiting; `fadedBit` (or -1)
+  /// says it keeps only `fade` of its gains.
+  struct PendingBit: Sendable {
+    var bit: Int
+    var fadedBit: Int
+    var pending: GameState.Pending
+  }
+
   let words: Int
   let bits: Int
   let reads: FutureReads
@@ -49,6 +57,8 @@ struct StatePacker: Sendable {
   private let onceEvents: [Int?]
   /// In global order: a choice's delayed effects before an event's, each in its own order.
   private let slots: [Slot]
+  /// One per (slot, turns left) bit, in the order the rules would have queued them.
+  private let pendingBits: [PendingBit]
   /// The first of each choice's, and each event's, slots.
   private let choiceSlots: [Int]
   private let eventSlots: [Int]
@@ -196,6 +206,7 @@ struct StatePacker: Sendable {
     let anyMove = moves > 0 ? 0...(moves - 1) : nil
     eventSlots = scenario.events.indices.map { add(scenario.events[$0].consequences, .event($0), played: anyMove, fades: false) }
     self.slots = slots
+    pendingBits = Self.pendingBits(slots, moves: moves)
     bits = offset
     words = max(1, (offset + 63) / 64)
   }
@@ -256,19 +267,26 @@ struct StatePacker: Sendable {
     for (index, field) in values.enumerated() { state.setValue(index, field.map { read($0, key) } ?? 0) }
     for (index, offset) in flags.enumerated() { state.setFlag(index, offset.map { bit($0, key) } ?? false) }
     for (index, offset) in onceEvents.enumerated() { state.setFired(index, offset.map { bit($0, key) } ?? false) }
-    guard !slots.isEmpty else { return }
-    // Rebuilt in the order they were queued: by the turn they were set, then choice before
-    // event and in declaration order, as the rules queue them within a turn.
-    var queue: [(set: Int, order: Int, pending: GameState.Pending)] = []
+    for pendingBit in pendingBits where bit(pendingBit.bit, key) {
+      var pending = pendingBit.pending
+      if pendingBit.fadedBit >= 0 && bit(pendingBit.fadedBit, key) { pending.strength = fade }
+      state.queue(pending)
+    }
+  }
+
+  /// Every slot's bits in the order the rules queue what they stand for: by the turn it
+  /// was set, then choice before event and in declaration order, as within a turn.
+  private static func pendingBits(_ slots: [Slot], moves: Int) -> [PendingBit] {
+    var ordered: [(set: Int, order: Int, bit: PendingBit)] = []
     for (order, slot) in slots.enumerated() {
-      for left in 0..<slot.turnsLeft where bit(slot.offset + left, key) {
+      for left in 0..<slot.turnsLeft {
         let due = moves + slot.first + left
-        let strength = slot.fades && bit(slot.offset + slot.turnsLeft + left, key) ? fade : 100
-        queue.append((due - slot.delay, order, GameState.Pending(due: due, source: slot.source, index: slot.index, strength: strength)))
+        let pending = GameState.Pending(due: due, source: slot.source, index: slot.index, strength: 100)
+        let faded = slot.fades ? slot.offset + slot.turnsLeft + left : -1
+        ordered.append((due - slot.delay, order, PendingBit(bit: slot.offset + left, fadedBit: faded, pending: pending)))
       }
     }
-    queue.sort { ($0.set, $0.order) < ($1.set, $1.order) }
-    for entry in queue { state.queue(entry.pending) }
+    return ordered.sorted { ($0.set, $0.order) < ($1.set, $1.order) }.map(\.bit)
   }
 
   @inline(__always)
