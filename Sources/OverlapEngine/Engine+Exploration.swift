@@ -90,6 +90,16 @@ public struct ScriptedDice: Dice {
     var start: Int
     var count: Int
     var total: Int
+    /// The outcome's weight over `total`, worked out once per outcome, not per branch.
+    var chance: Double
+
+    init(outcome: Int, start: Int, count: Int, total: Int, weights: [Int]) {
+      self.outcome = outcome
+      self.start = start
+      self.count = count
+      self.total = total
+      chance = Double(weights[start + outcome]) / Double(total)
+    }
   }
 
   /// The outcomes of the branch being played; later draws are added on their first outcome.
@@ -126,7 +136,7 @@ public struct ScriptedDice: Dice {
   private mutating func begin(count: Int, total: Int) -> Int {
     let start = weights.count - count
     let first = (0..<count).first { weights[start + $0] > 0 } ?? 0
-    draws.append(Draw(outcome: first, start: start, count: count, total: total))
+    draws.append(Draw(outcome: first, start: start, count: count, total: total, weights: weights))
     made += 1
     return first
   }
@@ -134,7 +144,7 @@ public struct ScriptedDice: Dice {
   /// The chance of this branch's outcomes.
   public var probability: Double {
     var product = 1.0
-    for draw in draws[..<made] { product *= Double(weights[draw.start + draw.outcome]) / Double(draw.total) }
+    for draw in draws[..<made] { product *= draw.chance }
     return product
   }
 
@@ -144,7 +154,7 @@ public struct ScriptedDice: Dice {
     made = 0
     while let last = draws.last {
       if let next = ((last.outcome + 1)..<last.count).first(where: { weights[last.start + $0] > 0 }) {
-        draws[draws.count - 1].outcome = next
+        draws[draws.count - 1] = Draw(outcome: next, start: last.start, count: last.count, total: last.total, weights: weights)
         return true
       }
       drop(1)
@@ -152,8 +162,11 @@ public struct ScriptedDice: Dice {
     return false
   }
 
+  // Usually there is nothing to drop, and asking an array to remove nothing still costs a call.
   private mutating func drop(_ count: Int) {
+    guard count > 0 else { return }
     draws.removeLast(count)
-    weights.removeLast(weights.count - (draws.last.map { $0.start + $0.count } ?? 0))
+    let kept = draws.last.map { $0.start + $0.count } ?? 0
+    if weights.count > kept { weights.removeLast(weights.count - kept) }
   }
 }
