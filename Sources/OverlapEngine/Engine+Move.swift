@@ -78,6 +78,7 @@ extension Engine {
     if let ending = state.ending { recorder.ended(ending) }
   }
 
+  @inline(__always)
   func firstImmediateEnding(in state: inout GameState, atoms: AtomSet) -> Int? {
     for ending in runtime.immediateEndings where runtime.holds(runtime.endings[Int(ending)].condition, atoms: atoms, in: &state) {
       return Int(ending)
