@@ -119,6 +119,33 @@ import Testing
     #expect(game.reports[2].landed.first?.playedOnTurn == 1)
   }
 
+  /// Faded amounts are worked out at load for the balance rule's fade; a delayed effect
+  /// queued at any other strength (as the lab's states may be) is still scaled exactly.
+  @Test func aDelayedEffectKeepsTheStrengthItWasQueuedWith() throws {
+    let yaml = Fixtures.scenario(scenes: """
+        - id: s1
+          text: S
+          choices:
+            - id: c1
+              text: C
+              style: manager
+              later: [{in: 1, effects: {stability: 45, morale: -9}}]
+        - id: s2
+          text: S
+          choices:
+            - {id: c2, text: C, style: leader}
+      """, extra: "balance: {streak: 1, fade: 50}")
+    let engine = try engine(yaml)
+    for (strength, stability) in [(100, 95), (50, 72), (37, 66), (0, 50)] {
+      var state = engine.start(seed: 1)
+      state.queue(GameState.Pending(due: 1, source: .choice(0), index: 0, strength: strength))
+      engine.choose(0, in: &state)
+      // The first `c1` schedules its own copy for the next turn; only the queued one has landed.
+      #expect(state.meter(.stability) == stability, "strength \(strength)")
+      #expect(state.meter(.morale) == 41, "losses stay whole at strength \(strength)")
+    }
+  }
+
   @Test func reportsCreditEachChangeToWhatCausedIt() throws {
     let yaml = Fixtures.scenario(scenes: """
         - id: s1
