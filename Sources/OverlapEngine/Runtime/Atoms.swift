@@ -120,6 +120,7 @@ struct AtomWriter {
 
   private(set) var atoms: [Atom] = []
   private var numbers: [Atom: Int] = [:]
+  /// Every condition's `rest` terms, one after another.
   private(set) var masks: [AtomSet] = []
 
   init(isBounded: @escaping (Int32) -> Bool) {

@@ -115,7 +115,7 @@ public final class CompiledScenario: @unchecked Sendable {
 
   let code: UnsafeMutableBufferPointer<Int32>
   /// The names (and differences) and bytes of flags that atoms test, interval edges,
-  /// atom tables, and the masks of conditions decided by atoms.
+  /// atom tables, and the longer terms of conditions decided by atoms (`AtomCondition.rest`).
   let atomTerms: UnsafeMutableBufferPointer<AtomTerm>
   /// The first terms, each one meter or variable read by value.
   let atomValueTerms: Int
