@@ -57,7 +57,7 @@ public struct ExhaustiveExplorer: Sendable {
     var layer = (0..<Self.shards).map { _ in StateTable(words: firstPacker.words) }
     let key = UnsafeMutablePointer<UInt64>.allocate(capacity: firstPacker.words)
     defer { key.deallocate() }
-    firstPacker.pack(first, into: key)
+    firstPacker.pack(&first, into: key)
     let hash = StateTable.hash(key, firstPacker.words)
     layer[Self.shard(of: hash)].add(key, hash: hash, weight: .certain)
     var moves = 0
@@ -183,7 +183,7 @@ extension ExhaustiveExplorer {
             play(from: &after, weight: branch, legal: &lastLegal, dice: &lastDice, events: &lastEvents, into: &playedOut) { _, _ in }
             return
           }
-          nextPacker.pack(after, into: key)
+          nextPacker.pack(&after, into: key)
           let hash = StateTable.hash(key, words)
           if next[ExhaustiveExplorer.shard(of: hash)].add(key, hash: hash, weight: branch) { added += 1 }
         }

@@ -214,7 +214,8 @@ struct StatePacker: Sendable {
   // MARK: - Packing
 
   /// Writes `state` (which must not be finished) into `key`, which has `words` words.
-  func pack(_ state: GameState, into key: UnsafeMutablePointer<UInt64>) {
+  /// `inout` only so that the state is read where it lies, not copied first.
+  func pack(_ state: inout GameState, into key: UnsafeMutablePointer<UInt64>) {
     key.update(repeating: 0, count: words)
     let scene = state.scene
     write(scene, scene: self.scene, key)

@@ -19,7 +19,7 @@ import Testing
       let moves = randomGame(engine, seed: seed, picker: &picker)
       var state = engine.start(seed: seed)
       for (turn, move) in moves.enumerated() {
-        packers[state.moves].pack(state, into: key)
+        packers[state.moves].pack(&state, into: key)
         var remembered = engine.start(seed: 0)
         packers[state.moves].unpack(key, into: &remembered, start: engine.start(seed: 0))
         remembered.rng = state.rng
@@ -75,7 +75,7 @@ import Testing
       while !state.isFinished {
         let start = engine.start(seed: 0)
         var back = start
-        packers[state.moves].pack(state, into: key)
+        packers[state.moves].pack(&state, into: key)
         packers[state.moves].unpack(key, into: &back, start: start)
         back.rng = state.rng
         #expect(back.pending == state.pending)
