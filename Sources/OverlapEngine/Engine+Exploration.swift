@@ -90,14 +90,11 @@ public struct ScriptedDice: Dice {
     var start: Int
     var count: Int
     var total: Int
-    /// The outcome's weight over `total`, worked out once per outcome, not per branch.
-    var chance: Double
+    /// The outcome's weight over `total`, worked out when the outcome is chosen, not per branch.
+    var chance = 0.0
 
-    init(outcome: Int, start: Int, count: Int, total: Int, weights: [Int]) {
+    mutating func choose(_ outcome: Int, weights: [Int]) {
       self.outcome = outcome
-      self.start = start
-      self.count = count
-      self.total = total
       chance = Double(weights[start + outcome]) / Double(total)
     }
   }
@@ -136,7 +133,9 @@ public struct ScriptedDice: Dice {
   private mutating func begin(count: Int, total: Int) -> Int {
     let start = weights.count - count
     let first = (0..<count).first { weights[start + $0] > 0 } ?? 0
-    draws.append(Draw(outcome: first, start: start, count: count, total: total, weights: weights))
+    var draw = Draw(outcome: first, start: start, count: count, total: total)
+    draw.choose(first, weights: weights)
+    draws.append(draw)
     made += 1
     return first
   }
@@ -154,7 +153,7 @@ public struct ScriptedDice: Dice {
     made = 0
     while let last = draws.last {
       if let next = ((last.outcome + 1)..<last.count).first(where: { weights[last.start + $0] > 0 }) {
-        draws[draws.count - 1] = Draw(outcome: next, start: last.start, count: last.count, total: last.total, weights: weights)
+        draws[draws.count - 1].choose(next, weights: weights)
         return true
       }
       drop(1)

@@ -128,7 +128,8 @@ extension Engine {
   }
 
   /// An effect's amount when its gains keep `strength` percent: whole, faded by the
-  /// balance rule (worked out at load), or, for a strength some other version saved, scaled here.
+  /// balance rule (worked out at load), or, for any other strength a queued effect may
+  /// carry (`GameState.queue` takes any), scaled here.
   @inline(__always)
   func amount(_ effect: CompiledScenario.Effect, strength: Int) -> Int {
     if strength == 100 { return Int(effect.amount) }

@@ -34,6 +34,9 @@ public struct Scenario: Sendable {
   /// The most moves any playthrough can take.
   public var maxTurns: Int { turnsFrom[startScene] }
 
+  /// Every choice's consequences, then every event's.
+  public var allConsequences: [Consequences] { choices.map(\.consequences) + events.map(\.consequences) }
+
   /// The most delayed effects that can be waiting at once in any game, or more.
   ///
   /// An effect with delay `d` waits from the move that schedules it until `d` moves
@@ -42,7 +45,7 @@ public struct Scenario: Sendable {
   /// choice schedules that wait that long, plus every repeatable event's. A once-only
   /// event adds its effects once. A game of `maxTurns` moves has no older effects.
   public var mostDelayedEffectsWaiting: Int {
-    let longest = (choices.map(\.consequences) + events.map(\.consequences)).flatMap(\.later).map(\.delay).max() ?? 0
+    let longest = allConsequences.flatMap(\.later).map(\.delay).max() ?? 0
     func waiting(_ consequences: Consequences, age: Int) -> Int { consequences.later.count { $0.delay >= age } }
     var total = events.filter(\.once).reduce(0) { $0 + $1.consequences.later.count }
     let repeatable = events.filter { !$0.once }

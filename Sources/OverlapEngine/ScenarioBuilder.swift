@@ -77,7 +77,7 @@ struct ScenarioBuilder {
   mutating func checkDelayedEffects(_ scenario: Scenario) -> Bool {
     let waiting = scenario.mostDelayedEffectsWaiting
     guard waiting > GameState.pendingCapacity else { return true }
-    let laters = (scenario.choices.map(\.consequences) + scenario.events.map(\.consequences)).flatMap(\.later)
+    let laters = scenario.allConsequences.flatMap(\.later)
     guard let longest = laters.max(by: { $0.delay < $1.delay }) else { return true }
     reader.error(
       at: longest.location,

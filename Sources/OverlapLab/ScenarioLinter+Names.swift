@@ -19,7 +19,7 @@ extension ScenarioLinter {
     var changedValues = Array(repeating: false, count: scenario.values.count)
     var setFlags = Array(repeating: false, count: scenario.flags.count)
     var clearedFlags = Array(repeating: false, count: scenario.flags.count)
-    for consequences in allConsequences {
+    for consequences in scenario.allConsequences {
       for effect in consequences.effects + consequences.later.flatMap(\.effects) + consequences.chances.flatMap(\.effects)
         + (consequences.oneOf?.outcomes ?? []).flatMap(\.effects)
       {
@@ -87,9 +87,5 @@ extension ScenarioLinter {
       }
     }
     return all
-  }
-
-  var allConsequences: [Consequences] {
-    scenario.choices.map(\.consequences) + scenario.events.map(\.consequences)
   }
 }

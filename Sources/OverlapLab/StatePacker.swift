@@ -104,7 +104,7 @@ struct StatePacker: Sendable {
       var everyTurnUp = rise
       var everyTurnDown = fall
       for event in scenario.events { add(event.consequences.effects, into: &everyTurnUp, &everyTurnDown) }
-      for owner in scenario.choices.map(\.consequences) + scenario.events.map(\.consequences) {
+      for owner in scenario.allConsequences {
         for later in owner.later { add(later.effects, into: &everyTurnUp, &everyTurnDown) }
       }
       for choice in scenario.choices {

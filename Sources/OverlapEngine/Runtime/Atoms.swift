@@ -113,11 +113,11 @@ struct AtomWriter {
 
   static func isSmall(_ number: Int) -> Bool { number >= -magnitudeLimit && number <= magnitudeLimit }
 
-  /// Whether a name's values stay within `magnitudeLimit`.
-  let isBounded: (Int32) -> Bool
   /// Every atom but the one that always holds.
   static let atomLimit = AtomSet.capacity - 1
 
+  /// Whether a name's values stay within `magnitudeLimit`.
+  let isBounded: (Int32) -> Bool
   private(set) var atoms: [Atom] = []
   private var numbers: [Atom: Int] = [:]
   /// Every condition's `rest` terms, one after another.
